@@ -1,0 +1,230 @@
+package org.liaisonhub.mapping;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads values ({@link Expr}) and conditions ({@link Condition}) of one mapping file, resolving {@code $name}
+ * references to the file's {@code values} and {@code tables}. The syntax is documented in docs/mappings.md.
+ */
+final class ExpressionReader {
+
+    private static final Set<String> EXPR_KEYS = Set.of("path", "firstOf", "literal", "lookup", "of", "repetitionOf",
+            "where", "component", "as");
+    private static final Set<String> WHERE_KEYS = Set.of("component", "equals");
+    private static final Set<String> CONDITION_KEYS = Set.of("present", "absent", "value", "in", "notIn", "anyOf",
+            "allOf");
+
+    private final Map<String, Expr> values = new LinkedHashMap<>();
+    private final Map<String, Set<String>> sets = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> lookups = new LinkedHashMap<>();
+
+    /** Reads the {@code tables} section: a list is a set of values, a mapping is a lookup table. */
+    void readTables(YamlNode tables) {
+        tables.map("tables", null).forEach((name, table) -> {
+            if (table.isList()) {
+                sets.put(name, readSetItems(table.list("table " + name), "table " + name));
+            } else if (table.isMap()) {
+                Map<String, String> entries = new LinkedHashMap<>();
+                table.map("table " + name, null).forEach((key, value) ->
+                        entries.put(key.toLowerCase(Locale.ROOT), value.scalar("table " + name + " value")));
+                lookups.put(name, entries);
+            } else {
+                sets.put(name, splitSet(table.scalar("table " + name)));
+            }
+        });
+    }
+
+    /** Reads the {@code values} section: named values that later values, conditions and rules use as $name. */
+    void readValues(YamlNode section) {
+        section.map("values", null).forEach((name, node) -> values.put(name, expr(node, "value " + name)));
+    }
+
+    Expr expr(YamlNode node, String what) {
+        if (node.isScalar()) {
+            return scalarExpr(node, what);
+        }
+        Map<String, YamlNode> entries = node.map(what, EXPR_KEYS);
+        Expr base;
+        if (entries.containsKey("path")) {
+            base = field(entries.get("path"));
+        } else if (entries.containsKey("firstOf")) {
+            List<Expr> candidates = new ArrayList<>();
+            for (YamlNode candidate : entries.get("firstOf").list(what + " firstOf")) {
+                candidates.add(expr(candidate, what + " firstOf"));
+            }
+            base = new Expr.FirstOf(candidates);
+        } else if (entries.containsKey("literal")) {
+            base = new Expr.Literal(entries.get("literal").scalar(what + " literal"));
+        } else if (entries.containsKey("lookup")) {
+            base = lookup(entries, what);
+        } else if (entries.containsKey("repetitionOf")) {
+            base = repetition(entries, what);
+        } else {
+            throw node.error(what + " needs one of path, firstOf, literal, lookup or repetitionOf");
+        }
+        YamlNode as = entries.get("as");
+        if (as == null) {
+            return base;
+        }
+        return switch (as.scalar("as")) {
+            case "date" -> new Expr.AsDate(base, false);
+            case "dateTime" -> new Expr.AsDate(base, true);
+            default -> throw as.error("'as' must be date or dateTime");
+        };
+    }
+
+    private Expr scalarExpr(YamlNode node, String what) {
+        String text = node.nonEmptyScalar(what);
+        if (text.startsWith("$")) {
+            Expr value = values.get(text.substring(1));
+            if (value == null) {
+                throw node.error("unknown value " + text + " (defined values: " + values.keySet() + ")");
+            }
+            return value;
+        }
+        return field(node);
+    }
+
+    private Expr.Field field(YamlNode node) {
+        return new Expr.Field(path(node));
+    }
+
+    TerserPath path(YamlNode node) {
+        try {
+            TerserPath path = TerserPath.parse(node.nonEmptyScalar("a field path"));
+            if (!Hl7Segments.isKnown(path.segment())) {
+                throw node.error("unknown segment " + path.segment() + " in '" + path.text()
+                        + "' (not in HL7 v2.3 to v2.8.1; site segments start with Z)");
+            }
+            return path;
+        } catch (IllegalArgumentException e) {
+            throw node.error(e.getMessage());
+        }
+    }
+
+    private Expr lookup(Map<String, YamlNode> entries, String what) {
+        YamlNode tableNode = entries.get("lookup");
+        String table = tableNode.nonEmptyScalar("lookup");
+        Map<String, String> entriesOfTable = lookups.get(table);
+        if (entriesOfTable == null) {
+            throw tableNode.error("unknown lookup table '" + table + "' (lookup tables: " + lookups.keySet() + ")");
+        }
+        YamlNode of = entries.get("of");
+        if (of == null) {
+            throw tableNode.error(what + ": a lookup needs 'of', the value to look up");
+        }
+        return new Expr.Lookup(table, entriesOfTable, expr(of, what + " lookup"));
+    }
+
+    private Expr repetition(Map<String, YamlNode> entries, String what) {
+        YamlNode fieldNode = entries.get("repetitionOf");
+        TerserPath field = path(fieldNode);
+        if (field.isAbsolute() || !field.text().matches("[A-Z][A-Z0-9]{2}(\\(\\d+\\))?-\\d+")) {
+            throw fieldNode.error("repetitionOf takes a whole field such as PID-3, not '" + field.text() + "'");
+        }
+        YamlNode whereNode = entries.get("where");
+        if (whereNode == null) {
+            throw fieldNode.error(what + ": repetitionOf needs 'where: {component: N, equals: VALUE}'");
+        }
+        Map<String, YamlNode> where = whereNode.map("where", WHERE_KEYS);
+        if (!where.containsKey("component") || !where.containsKey("equals")) {
+            throw whereNode.error("where needs both component and equals");
+        }
+        int matchComponent = positive(where.get("component"), "where component");
+        int component = entries.containsKey("component") ? positive(entries.get("component"), "component") : 1;
+        return new Expr.Repetition(field, matchComponent, where.get("equals").nonEmptyScalar("equals"), component);
+    }
+
+    private static int positive(YamlNode node, String what) {
+        try {
+            int value = Integer.parseInt(node.scalar(what));
+            if (value >= 1) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw node.error(what + " must be a whole number from 1");
+    }
+
+    Condition condition(YamlNode node) {
+        if (node.isList()) {
+            List<Condition> all = new ArrayList<>();
+            for (YamlNode item : node.list("when")) {
+                all.add(condition(item));
+            }
+            return new Condition.AllOf(all);
+        }
+        Map<String, YamlNode> entries = node.map("a condition", CONDITION_KEYS);
+        if (entries.containsKey("present")) {
+            return only(node, entries, new Condition.Present(expr(entries.get("present"), "present")));
+        }
+        if (entries.containsKey("absent")) {
+            return only(node, entries, new Condition.Absent(expr(entries.get("absent"), "absent")));
+        }
+        if (entries.containsKey("anyOf") || entries.containsKey("allOf")) {
+            boolean any = entries.containsKey("anyOf");
+            List<Condition> parts = new ArrayList<>();
+            for (YamlNode part : entries.get(any ? "anyOf" : "allOf").list(any ? "anyOf" : "allOf")) {
+                parts.add(condition(part));
+            }
+            return only(node, entries, any ? new Condition.AnyOf(parts) : new Condition.AllOf(parts));
+        }
+        if (entries.containsKey("value")) {
+            boolean negated = entries.containsKey("notIn");
+            if (negated == entries.containsKey("in") || entries.size() != 2) {
+                throw node.error("a value condition needs exactly one of 'in' or 'notIn'");
+            }
+            return new Condition.OneOf(expr(entries.get("value"), "value"),
+                    set(entries.get(negated ? "notIn" : "in")), negated);
+        }
+        throw node.error("a condition needs one of present, absent, value (with in/notIn), anyOf or allOf");
+    }
+
+    private static Condition only(YamlNode node, Map<String, YamlNode> entries, Condition condition) {
+        if (entries.size() != 1) {
+            throw node.error("write one condition per list item; combine them with anyOf/allOf");
+        }
+        return condition;
+    }
+
+    /** A set: a list, a {@code $table}, or one value holding words separated by blanks or commas. */
+    private Set<String> set(YamlNode node) {
+        if (node.isList()) {
+            return readSetItems(node.list("a set of values"), "a set of values");
+        }
+        String text = node.nonEmptyScalar("a set of values");
+        if (text.startsWith("$")) {
+            Set<String> table = sets.get(text.substring(1));
+            if (table == null) {
+                throw node.error("unknown set " + text + " (sets: " + sets.keySet() + ")");
+            }
+            return table;
+        }
+        return splitSet(text);
+    }
+
+    private static Set<String> readSetItems(List<YamlNode> items, String what) {
+        Set<String> values = new LinkedHashSet<>();
+        for (YamlNode item : items) {
+            values.add(item.nonEmptyScalar(what).toLowerCase(Locale.ROOT));
+        }
+        return values;
+    }
+
+    private static Set<String> splitSet(String text) {
+        Set<String> values = new LinkedHashSet<>();
+        Arrays.stream(text.split("[\\s,]+"))
+                .filter(v -> !v.isBlank())
+                .map(v -> v.toLowerCase(Locale.ROOT))
+                .forEach(values::add);
+        return values;
+    }
+}

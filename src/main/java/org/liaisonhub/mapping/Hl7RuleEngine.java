@@ -1,0 +1,88 @@
+package org.liaisonhub.mapping;
+
+import ca.uhn.hl7v2.ErrorCode;
+import ca.uhn.hl7v2.model.Message;
+import ca.uhn.hl7v2.model.Segment;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.liaisonhub.workitem.WorkChange;
+import org.liaisonhub.workitem.WorkNeeded;
+import org.liaisonhub.workitem.WorkNoLongerNeeded;
+
+/** Evaluates the HL7 v2 rule sets against a parsed message. Pure: reads the message, writes nothing. */
+public class Hl7RuleEngine {
+
+    private final List<RuleSet> ruleSets;
+
+    Hl7RuleEngine(List<RuleSet> ruleSets) {
+        this.ruleSets = List.copyOf(ruleSets);
+    }
+
+    /** The names of the loaded rule sets with their number of rules, for the start-up log. */
+    public String describe() {
+        return ruleSets.stream().map(s -> s.name() + " (" + s.rules().size() + " rules, " + s.file() + ")")
+                .collect(Collectors.joining(", "));
+    }
+
+    /** The HL7 message types (MSH-9.1) some rule set maps; the listener rejects all others. */
+    public Set<String> messageTypes() {
+        return ruleSets.stream().map(RuleSet::messageType).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /**
+     * @throws MappingDataException when a rule applies but the message lacks the MRN or has an unusable value
+     */
+    public MappingResult evaluate(Message parsed) {
+        Hl7MessageView message = new Hl7MessageView(parsed);
+        List<String> applied = new ArrayList<>();
+        List<WorkChange> changes = new ArrayList<>();
+        for (RuleSet ruleSet : ruleSets) {
+            if (!ruleSet.messageType().equals(message.messageType())) {
+                continue;
+            }
+            for (Rule rule : ruleSet.rules()) {
+                if (!rule.events().contains(message.triggerEvent())) {
+                    continue;
+                }
+                List<Segment> scopes = rule.forEach() == null
+                        ? Collections.singletonList(null) : message.all(rule.forEach());
+                for (Segment scope : scopes) {
+                    RuleContext context = new RuleContext(message, scope);
+                    if (rule.when().test(context)) {
+                        String ruleName = ruleSet.name() + "/" + rule.id();
+                        applied.add(ruleName);
+                        changes.add(conclude(ruleSet, rule, ruleName, context));
+                    }
+                }
+            }
+        }
+        return new MappingResult(applied, changes);
+    }
+
+    private static WorkChange conclude(RuleSet ruleSet, Rule rule, String ruleName, RuleContext context) {
+        String mrn = ruleSet.mrn().evaluate(context);
+        if (mrn == null) {
+            TerserPath at = ruleSet.mrn().anchor();
+            throw new MappingDataException(ErrorCode.REQUIRED_FIELD_MISSING, at == null ? null : context.location(at),
+                    "Rule " + ruleName + " applies but the patient has no MRN" + (at == null ? "" : " in " + at));
+        }
+        String visit = ruleSet.visitNumber() == null ? null : ruleSet.visitNumber().evaluate(context);
+        if (rule.action() instanceof RuleAction.OpenWorkItem open) {
+            return new WorkNeeded(open.type(), mrn, visit, key(open, context), open.details().evaluate(context),
+                    ruleName);
+        }
+        RuleAction.CancelWorkItems cancel = (RuleAction.CancelWorkItems) rule.action();
+        return new WorkNoLongerNeeded(cancel.types(), mrn, visit, cancel.reason(), ruleName);
+    }
+
+    private static String key(RuleAction.OpenWorkItem open, RuleContext context) {
+        return open.key().stream()
+                .map(part -> part.evaluate(context))
+                .map(value -> value == null ? "" : value)
+                .collect(Collectors.joining("|"));
+    }
+}

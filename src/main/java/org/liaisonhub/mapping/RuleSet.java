@@ -1,0 +1,10 @@
+package org.liaisonhub.mapping;
+
+import java.util.List;
+
+/**
+ * The rules of one mapping file, with how it identifies the patient (MRN, required once a rule applies) and the
+ * visit (optional).
+ */
+record RuleSet(String name, String file, String messageType, Expr mrn, Expr visitNumber, List<Rule> rules) {
+}

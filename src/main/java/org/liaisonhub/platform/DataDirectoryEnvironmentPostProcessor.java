@@ -1,0 +1,39 @@
+package org.liaisonhub.platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Turns {@code hub.data-dir} into an absolute, existing directory before any bean reads it. The H2 database and
+ * the embedded Artemis journal both live below it, and H2 refuses file paths that are only implicitly relative.
+ */
+public class DataDirectoryEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+    static final String PROPERTY = "hub.data-dir";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        Path dataDir = Path.of(environment.getProperty(PROPERTY, "./data")).toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data directory " + dataDir + " (" + PROPERTY + ")", e);
+        }
+        environment.getPropertySources()
+                .addFirst(new MapPropertySource("hubDataDirectory", Map.of(PROPERTY, dataDir.toString())));
+    }
+
+    @Override
+    public int getOrder() {
+        // after application.yml and the environment have been read
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}

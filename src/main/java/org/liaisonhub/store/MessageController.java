@@ -1,0 +1,56 @@
+package org.liaisonhub.store;
+
+import java.time.Instant;
+import java.util.List;
+import org.liaisonhub.platform.Page;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The message store API: search, inspect (raw text included) and reprocess inbound messages. */
+@RestController
+@RequestMapping("/api/messages")
+public class MessageController {
+
+    private final MessageStore store;
+    private final List<MessageReprocessor> reprocessors;
+
+    public MessageController(MessageStore store, List<MessageReprocessor> reprocessors) {
+        this.store = store;
+        this.reprocessors = reprocessors;
+    }
+
+    @GetMapping
+    public Page<StoredMessage> search(
+            @RequestParam(required = false) MessageStatus status,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String controlId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) int size) {
+        return store.search(new MessageSearch(status, type, controlId, from, to), page, size);
+    }
+
+    @GetMapping("/{id}")
+    public StoredMessageDetail get(@PathVariable long id) {
+        StoredMessage message = store.find(id).orElseThrow(() -> new MessageNotFoundException(id));
+        return new StoredMessageDetail(message, store.rawText(id).orElse(""), store.effects(id));
+    }
+
+    /** Processes the message again; work items are matched, never doubled. Answers the message as it now stands. */
+    @PostMapping("/{id}/reprocess")
+    public StoredMessageDetail reprocess(@PathVariable long id) {
+        StoredMessage message = store.find(id).orElseThrow(() -> new MessageNotFoundException(id));
+        MessageReprocessor reprocessor = reprocessors.stream()
+                .filter(r -> r.handles(message.channel()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("No reprocessor for channel " + message.channel()));
+        reprocessor.reprocess(message, store.rawText(id).orElse(""));
+        return get(id);
+    }
+}

@@ -1,0 +1,30 @@
+package org.liaisonhub.store;
+
+/**
+ * The result of processing one inbound message, as recorded in the store.
+ *
+ * @param ackCode       the acknowledgement code the sender was (or will be) answered with; null when it asked for none
+ * @param errorLocation where in the message the error is, e.g. {@code PID^1^3}
+ * @param duplicateOf   for a duplicate, the id of the message that was processed first
+ */
+public record MessageOutcome(
+        MessageStatus status,
+        String ackCode,
+        String errorCode,
+        String errorLocation,
+        String errorText,
+        Long duplicateOf) {
+
+    public MessageOutcome {
+        errorText = ReceivedMessage.fit(errorText, 2000);
+        errorLocation = ReceivedMessage.fit(errorLocation, 64);
+    }
+
+    public static MessageOutcome of(MessageStatus status, String ackCode) {
+        return new MessageOutcome(status, ackCode, null, null, null, null);
+    }
+
+    public MessageOutcome withAckCode(String code) {
+        return new MessageOutcome(status, code, errorCode, errorLocation, errorText, duplicateOf);
+    }
+}

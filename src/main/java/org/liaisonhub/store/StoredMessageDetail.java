@@ -1,0 +1,8 @@
+package org.liaisonhub.store;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.util.List;
+
+/** One stored message with its raw text as received and the work-item changes it caused. */
+public record StoredMessageDetail(@JsonUnwrapped StoredMessage message, String raw, List<MessageEffect> effects) {
+}

@@ -1,0 +1,22 @@
+package org.liaisonhub.workitem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+
+/** One recorded change of a work item. {@code detail} holds what changed (fields, reason, note). */
+public record HistoryEntry(
+        long id,
+        Instant at,
+        String action,
+        WorkItemStatus fromStatus,
+        WorkItemStatus toStatus,
+        String actor,
+        Long messageId,
+        JsonNode detail) {
+
+    public static final String CREATED = "CREATED";
+    public static final String UPDATED = "UPDATED";
+    public static final String STATUS_CHANGED = "STATUS_CHANGED";
+    public static final String ASSIGNED = "ASSIGNED";
+    public static final String NOTE = "NOTE";
+}

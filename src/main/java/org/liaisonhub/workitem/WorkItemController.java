@@ -1,0 +1,50 @@
+package org.liaisonhub.workitem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.liaisonhub.platform.Page;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The liaisons' work list. */
+@RestController
+@RequestMapping("/api/work-items")
+public class WorkItemController {
+
+    /** Who changed an item through the API; becomes the authenticated user once the API is secured. */
+    static final String API_ACTOR = "api";
+
+    private final WorkItemRepository items;
+    private final WorkItemService service;
+
+    public WorkItemController(WorkItemRepository items, WorkItemService service) {
+        this.items = items;
+        this.service = service;
+    }
+
+    @GetMapping
+    public Page<WorkItem> search(
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) WorkItemStatus status,
+            @RequestParam(required = false) String mrn,
+            @RequestParam(required = false) String visit,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) int size) {
+        return items.search(new WorkItemSearch(type, status, mrn, visit), page, size);
+    }
+
+    @GetMapping("/{id}")
+    public WorkItemDetail get(@PathVariable long id) {
+        return service.get(id);
+    }
+
+    @PatchMapping(path = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
+    public WorkItemDetail change(@PathVariable long id, @RequestBody JsonNode body) {
+        return service.change(id, WorkItemPatch.from(body), API_ACTOR);
+    }
+}

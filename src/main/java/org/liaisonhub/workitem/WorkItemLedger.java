@@ -1,0 +1,107 @@
+package org.liaisonhub.workitem;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Applies what the mapping rules concluded from one inbound message to the work items, inside the message's
+ * transaction. Applying the same message twice leaves the items as applying it once: this is what makes reprocessing
+ * and duplicate deliveries safe.
+ */
+@Service
+public class WorkItemLedger {
+
+    private final WorkItemRepository items;
+    private final TransactionTemplate savepoint;
+
+    public WorkItemLedger(WorkItemRepository items, PlatformTransactionManager transactions) {
+        this.items = items;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void apply(List<WorkChange> changes, long messageId) {
+        Instant now = Instant.now();
+        for (WorkChange change : changes) {
+            if (change instanceof WorkNeeded needed) {
+                open(needed, messageId, now);
+            } else {
+                cancel((WorkNoLongerNeeded) change, messageId, now);
+            }
+        }
+    }
+
+    private void open(WorkNeeded needed, long messageId, Instant now) {
+        String naturalKey = NaturalKey.of(needed.type(), needed.mrn(), needed.visitNumber(), needed.key());
+        Optional<WorkItem> open = items.lockOpen(naturalKey);
+        if (open.isPresent()) {
+            update(open.get(), needed, messageId, now);
+            return;
+        }
+        Optional<WorkItem> latest = items.latest(naturalKey);
+        if (latest.isPresent() && alreadyHandled(latest.get(), messageId)) {
+            return;
+        }
+        try {
+            long id = savepoint.execute(s -> items.insertOpen(needed, naturalKey, messageId, now));
+            items.addHistory(id, HistoryEntry.CREATED, null, WorkItemStatus.NEW, needed.rule(), messageId,
+                    Map.of(), now);
+        } catch (DuplicateKeyException createdConcurrently) {
+            // another message for the same work committed first: this one updates that item instead
+            WorkItem item = items.lockOpen(naturalKey).orElseThrow(() -> createdConcurrently);
+            update(item, needed, messageId, now);
+        }
+    }
+
+    /** A completed item is work done; a cancelled one this very message already saw is not to be reopened. */
+    private boolean alreadyHandled(WorkItem closed, long messageId) {
+        return closed.status() == WorkItemStatus.COMPLETED || items.changedBy(closed.id(), messageId);
+    }
+
+    private void update(WorkItem item, WorkNeeded needed, long messageId, Instant now) {
+        if (Objects.equals(item.details(), needed.details())) {
+            return;
+        }
+        items.updateDetails(item.id(), needed.details(), now);
+        items.addHistory(item.id(), HistoryEntry.UPDATED, item.status(), item.status(), needed.rule(), messageId,
+                Map.of("changed", changedFields(item.details(), needed.details())), now);
+    }
+
+    private void cancel(WorkNoLongerNeeded done, long messageId, Instant now) {
+        for (WorkItem item : items.lockOpenForVisit(done.mrn(), done.visitNumber(), done.types())) {
+            items.updateStatus(item.id(), WorkItemStatus.CANCELLED, now);
+            items.addHistory(item.id(), HistoryEntry.STATUS_CHANGED, item.status(), WorkItemStatus.CANCELLED,
+                    done.rule(), messageId, Map.of("reason", done.reason()), now);
+        }
+    }
+
+    private static Map<String, Object> changedFields(Map<String, Object> before, Map<String, Object> after) {
+        Map<String, Object> changed = new LinkedHashMap<>();
+        TreeSet<String> names = new TreeSet<>(before.keySet());
+        names.addAll(after.keySet());
+        for (String name : names) {
+            Object from = before.get(name);
+            Object to = after.get(name);
+            if (!Objects.equals(from, to)) {
+                Map<String, Object> change = new LinkedHashMap<>();
+                change.put("from", from);
+                change.put("to", to);
+                changed.put(name, change);
+            }
+        }
+        return changed;
+    }
+}

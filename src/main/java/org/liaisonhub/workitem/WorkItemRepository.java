@@ -1,0 +1,233 @@
+package org.liaisonhub.workitem;
+
+import static org.liaisonhub.platform.DbTime.instant;
+import static org.liaisonhub.platform.DbTime.utc;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.liaisonhub.platform.Page;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Work items and their history in the database. Callers own the transaction. */
+@Repository
+public class WorkItemRepository {
+
+    private static final String COLUMNS = """
+            id, type, status, mrn, visit_number, item_key, details, assignee, created_at, updated_at,
+            source_message_id""";
+    private static final TypeReference<LinkedHashMap<String, Object>> DETAILS = new TypeReference<>() {
+    };
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final RowMapper<WorkItem> row = this::mapItem;
+
+    public WorkItemRepository(NamedParameterJdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Inserts an open item; fails with DuplicateKeyException if an open item with the same natural key exists. */
+    public long insertOpen(WorkNeeded needed, String naturalKey, long sourceMessageId, Instant now) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update("""
+                insert into work_item (type, status, mrn, visit_number, item_key, natural_key, open_key, details,
+                    source_message_id, created_at, updated_at)
+                values (:type, :status, :mrn, :visit, :itemKey, :naturalKey, :naturalKey, :details,
+                    :sourceMessageId, :now, :now)""",
+                new MapSqlParameterSource()
+                        .addValue("type", needed.type())
+                        .addValue("status", WorkItemStatus.NEW.name())
+                        .addValue("mrn", needed.mrn())
+                        .addValue("visit", needed.visitNumber())
+                        .addValue("itemKey", needed.key())
+                        .addValue("naturalKey", naturalKey)
+                        .addValue("details", toJson(needed.details()))
+                        .addValue("sourceMessageId", sourceMessageId)
+                        .addValue("now", utc(now)),
+                key, new String[] {"id"});
+        return key.getKey().longValue();
+    }
+
+    public Optional<WorkItem> find(long id) {
+        return jdbc.query("select " + COLUMNS + " from work_item where id = :id",
+                new MapSqlParameterSource("id", id), row).stream().findFirst();
+    }
+
+    /** Locks the item for the rest of the transaction. */
+    public Optional<WorkItem> lock(long id) {
+        return jdbc.query("select " + COLUMNS + " from work_item where id = :id for update",
+                new MapSqlParameterSource("id", id), row).stream().findFirst();
+    }
+
+    /** Locks the open item with this natural key, if there is one. */
+    public Optional<WorkItem> lockOpen(String naturalKey) {
+        return jdbc.query("select " + COLUMNS + " from work_item where open_key = :key for update",
+                new MapSqlParameterSource("key", naturalKey), row).stream().findFirst();
+    }
+
+    /** The most recently created item with this natural key, open or closed. */
+    public Optional<WorkItem> latest(String naturalKey) {
+        return jdbc.query("select " + COLUMNS + " from work_item where natural_key = :key order by id desc limit 1",
+                new MapSqlParameterSource("key", naturalKey), row).stream().findFirst();
+    }
+
+    /** Locks the open items of a patient's visit (a null visit means items without one), optionally of some types. */
+    public List<WorkItem> lockOpenForVisit(String mrn, String visitNumber, Set<String> types) {
+        MapSqlParameterSource params = new MapSqlParameterSource("mrn", mrn).addValue("visit", visitNumber);
+        String sql = "select " + COLUMNS + " from work_item where open_key is not null and mrn = :mrn and "
+                + (visitNumber == null ? "visit_number is null" : "visit_number = :visit");
+        if (!types.isEmpty()) {
+            sql += " and type in (:types)";
+            params.addValue("types", types);
+        }
+        return jdbc.query(sql + " order by id for update", params, row);
+    }
+
+    /** Whether this message already created or changed this item (so applying it again must do nothing). */
+    public boolean changedBy(long itemId, long messageId) {
+        Integer count = jdbc.queryForObject(
+                "select count(*) from work_item_history where work_item_id = :item and message_id = :message",
+                new MapSqlParameterSource("item", itemId).addValue("message", messageId), Integer.class);
+        return count != null && count > 0;
+    }
+
+    public void updateDetails(long id, Map<String, Object> details, Instant now) {
+        jdbc.update("update work_item set details = :details, updated_at = :now where id = :id",
+                new MapSqlParameterSource("id", id).addValue("details", toJson(details)).addValue("now", utc(now)));
+    }
+
+    /** Sets the status; an item that closes gives up its open key so that new work of its kind can be created. */
+    public void updateStatus(long id, WorkItemStatus status, Instant now) {
+        jdbc.update("""
+                update work_item set status = :status, updated_at = :now,
+                    open_key = case when :open then natural_key else null end
+                where id = :id""",
+                new MapSqlParameterSource("id", id)
+                        .addValue("status", status.name())
+                        .addValue("open", status.isOpen())
+                        .addValue("now", utc(now)));
+    }
+
+    public void updateAssignee(long id, String assignee, Instant now) {
+        jdbc.update("update work_item set assignee = :assignee, updated_at = :now where id = :id",
+                new MapSqlParameterSource("id", id).addValue("assignee", assignee).addValue("now", utc(now)));
+    }
+
+    public void addHistory(long itemId, String action, WorkItemStatus from, WorkItemStatus to, String actor,
+            Long messageId, Map<String, ?> detail, Instant now) {
+        jdbc.update("""
+                insert into work_item_history (work_item_id, occurred_at, action, from_status, to_status, actor,
+                    message_id, detail)
+                values (:item, :now, :action, :from, :to, :actor, :message, :detail)""",
+                new MapSqlParameterSource()
+                        .addValue("item", itemId)
+                        .addValue("now", utc(now))
+                        .addValue("action", action)
+                        .addValue("from", from == null ? null : from.name())
+                        .addValue("to", to == null ? null : to.name())
+                        .addValue("actor", actor)
+                        .addValue("message", messageId)
+                        .addValue("detail", detail == null || detail.isEmpty() ? null : toJson(detail)));
+    }
+
+    public List<HistoryEntry> history(long itemId) {
+        return jdbc.query("""
+                select id, occurred_at, action, from_status, to_status, actor, message_id, detail
+                from work_item_history where work_item_id = :item order by id""",
+                new MapSqlParameterSource("item", itemId), this::mapHistory);
+    }
+
+    public Page<WorkItem> search(WorkItemSearch search, int page, int size) {
+        Page.validate(page, size);
+        List<String> where = new ArrayList<>();
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        if (search.type() != null && !search.type().isBlank()) {
+            where.add("type = :type");
+            params.addValue("type", search.type().trim());
+        }
+        if (search.status() != null) {
+            where.add("status = :status");
+            params.addValue("status", search.status().name());
+        }
+        if (search.mrn() != null && !search.mrn().isBlank()) {
+            where.add("mrn = :mrn");
+            params.addValue("mrn", search.mrn().trim());
+        }
+        if (search.visitNumber() != null && !search.visitNumber().isBlank()) {
+            where.add("visit_number = :visit");
+            params.addValue("visit", search.visitNumber().trim());
+        }
+        String filter = where.isEmpty() ? "" : " where " + String.join(" and ", where);
+        Long total = jdbc.queryForObject("select count(*) from work_item" + filter, params, Long.class);
+        params.addValue("limit", size).addValue("offset", (long) page * size);
+        List<WorkItem> items = jdbc.query("select " + COLUMNS + " from work_item" + filter
+                + " order by created_at desc, id desc limit :limit offset :offset", params, row);
+        return new Page<>(items, total == null ? 0 : total, page, size);
+    }
+
+    private WorkItem mapItem(ResultSet rs, int n) throws SQLException {
+        return new WorkItem(
+                rs.getLong("id"),
+                rs.getString("type"),
+                WorkItemStatus.valueOf(rs.getString("status")),
+                rs.getString("mrn"),
+                rs.getString("visit_number"),
+                rs.getString("item_key"),
+                fromJson(rs.getString("details")),
+                rs.getString("assignee"),
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"),
+                rs.getObject("source_message_id", Long.class));
+    }
+
+    private HistoryEntry mapHistory(ResultSet rs, int n) throws SQLException {
+        String from = rs.getString("from_status");
+        String to = rs.getString("to_status");
+        String detail = rs.getString("detail");
+        try {
+            return new HistoryEntry(
+                    rs.getLong("id"),
+                    instant(rs, "occurred_at"),
+                    rs.getString("action"),
+                    from == null ? null : WorkItemStatus.valueOf(from),
+                    to == null ? null : WorkItemStatus.valueOf(to),
+                    rs.getString("actor"),
+                    rs.getObject("message_id", Long.class),
+                    detail == null ? null : json.readTree(detail));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable history detail of entry " + rs.getLong("id"), e);
+        }
+    }
+
+    private String toJson(Map<String, ?> value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Work-item data cannot be written as JSON", e);
+        }
+    }
+
+    Map<String, Object> fromJson(String value) {
+        try {
+            return json.readValue(value, DETAILS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable work-item details", e);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package org.liaisonhub.support;
+
+import ca.uhn.hl7v2.DefaultHapiContext;
+import ca.uhn.hl7v2.HL7Exception;
+import ca.uhn.hl7v2.HapiContext;
+import ca.uhn.hl7v2.app.Connection;
+import ca.uhn.hl7v2.llp.LLPException;
+import ca.uhn.hl7v2.llp.MinLLPReader;
+import ca.uhn.hl7v2.llp.MinLLPWriter;
+import ca.uhn.hl7v2.parser.PipeParser;
+import ca.uhn.hl7v2.util.idgenerator.InMemoryIDGenerator;
+import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A sending system for tests. {@link #send} uses HAPI's own MLLP client (Connection/Initiator), as an EHR built on
+ * HAPI would. {@link #openRaw} gives a plain socket framed with HAPI's MLLP reader and writer, for what a
+ * well-behaved client cannot send: other segment separators, garbage, half-closed connections.
+ */
+public final class MllpTestClient implements AutoCloseable {
+
+    private final String host;
+    private final int port;
+    private final HapiContext hapi = new DefaultHapiContext(ValidationContextFactory.noValidation());
+    private Connection connection;
+
+    public MllpTestClient(String host, int port) {
+        this.host = host;
+        this.port = port;
+        hapi.getParserConfiguration().setIdGenerator(new InMemoryIDGenerator());
+    }
+
+    /** Sends one message over this client's connection (opened on first use) and waits for its ACK. */
+    public Ack send(String er7) {
+        try {
+            if (connection == null) {
+                connection = hapi.newClient(host, port, false);
+                connection.getInitiator().setTimeout(30, TimeUnit.SECONDS);
+            }
+            return new Ack(connection.getInitiator().sendAndReceive(hapi.getPipeParser().parse(er7)));
+        } catch (HL7Exception | LLPException | IOException e) {
+            throw new IllegalStateException("No acknowledgement: " + e.getMessage(), e);
+        }
+    }
+
+    public Raw openRaw() {
+        return new Raw(host, port, hapi.getPipeParser());
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (connection != null) {
+                connection.close();
+            }
+            hapi.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A plain MLLP connection. */
+    public static final class Raw implements AutoCloseable {
+
+        private final Socket socket;
+        private final PipeParser parser;
+        private final MinLLPWriter writer;
+        private final MinLLPReader reader;
+
+        Raw(String host, int port, PipeParser parser) {
+            this.parser = parser;
+            try {
+                socket = new Socket();
+                socket.connect(new InetSocketAddress(host, port), 5000);
+                socket.setSoTimeout(30_000);
+                writer = new MinLLPWriter(socket.getOutputStream(), StandardCharsets.UTF_8);
+                reader = new MinLLPReader(socket.getInputStream(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Frames the text as one MLLP message and sends it as is (separators untouched). */
+        public Raw write(String text) {
+            try {
+                writer.writeMessage(text);
+                return this;
+            } catch (IOException | LLPException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** Sends bytes with no MLLP framing at all. */
+        public Raw writeBytes(byte[] bytes) {
+            try {
+                OutputStream out = socket.getOutputStream();
+                out.write(bytes);
+                out.flush();
+                return this;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Reads the next framed message (an ACK) and parses it; fails if the connection closes first. */
+        public Ack read() {
+            try {
+                String text = reader.getMessage();
+                if (text == null) {
+                    throw new IllegalStateException("The connection closed before an acknowledgement arrived");
+                }
+                return new Ack(parser.parse(text));
+            } catch (IOException | LLPException | HL7Exception e) {
+                throw new IllegalStateException("No acknowledgement: " + e.getMessage(), e);
+            }
+        }
+
+        public Ack send(String text) {
+            return write(text).read();
+        }
+
+        /** Half-closes the connection: the hub sees end of input but can still write. */
+        public Raw shutdownOutput() {
+            try {
+                socket.shutdownOutput();
+                return this;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
