@@ -33,7 +33,7 @@ public record Ack(Message message) {
     }
 
     private boolean errLayoutBefore25() {
-        return version().startsWith("2.3") || version().startsWith("2.4");
+        return version().compareTo("2.5") < 0;
     }
 
     /** The HL7 table 0357 code: ERR-3.1 from v2.5, ERR-1.4.1 before. */

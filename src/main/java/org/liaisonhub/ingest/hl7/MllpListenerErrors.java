@@ -1,17 +1,15 @@
 package org.liaisonhub.ingest.hl7;
 
+import java.io.IOException;
 import org.apache.camel.Exchange;
-import org.apache.camel.component.mllp.MllpException;
-import org.apache.camel.component.mllp.MllpInvalidAcknowledgementException;
 import org.apache.camel.spi.ExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Logs what the MLLP listener reports outside an exchange (broken connections, timeouts, frames it could not
- * deliver) without message content. A frame with no acknowledgement is expected when the sender's MSH-15/16 asked
- * for none, so it is only a debug line.
+ * Logs what the MLLP listener reports outside the route: a peer that went away is routine (debug); anything else
+ * is a warning that names the exception type but not its text, which could quote message content.
  */
 @Component("mllpListenerErrors")
 public class MllpListenerErrors implements ExceptionHandler {
@@ -30,15 +28,12 @@ public class MllpListenerErrors implements ExceptionHandler {
 
     @Override
     public void handleException(String message, Exchange exchange, Throwable exception) {
-        if (exception instanceof MllpInvalidAcknowledgementException) {
-            log.debug("No acknowledgement sent for a frame (the sender asked for none)");
-        } else if (exception instanceof MllpException mllp) {
-            // with log-phi=false an MllpException's text carries no payload
-            log.warn("MLLP listener: {}{}", message == null ? "" : message + ": ", mllp.getMessage());
-        } else {
-            log.warn("MLLP listener: {}{}", message == null ? "" : message + ": ",
-                    exception == null ? "unknown error" : exception.getClass().getName());
-            log.debug("MLLP listener failure", exception);
+        if (exception instanceof IOException) {
+            log.debug("MLLP connection ended: {}", exception.getMessage());
+            return;
         }
+        log.warn("MLLP listener: {}{}", message == null ? "" : message + ": ",
+                exception == null ? "unknown error" : exception.getClass().getName());
+        log.debug("MLLP listener failure", exception);
     }
 }

@@ -5,15 +5,15 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The MLLP listener ({@code hub.mllp.*}). The route in routes/ reads the transport settings; the intake reads the
- * message limits and the default character set.
+ * The MLLP listener ({@code hub.mllp.*}). The route in routes/ reads host and port; {@code worker-threads} sizes
+ * Camel's Netty executor (how many messages are processed at once, each connection in order).
  *
  * @param maxMessageSize bytes; a larger message is answered AR and stored
  * @param maxFrameSize   bytes the listener buffers for one frame before it resets the connection (memory guard)
  * @param defaultCharset used when MSH-18 is empty or unknown
  */
 @ConfigurationProperties("hub.mllp")
-public record MllpProperties(String host, int port, int maxConnections, int maxMessageSize, int maxFrameSize,
+public record MllpProperties(String host, int port, int workerThreads, int maxMessageSize, int maxFrameSize,
         Charset defaultCharset) {
 
     public MllpProperties {
