@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -68,7 +69,7 @@ record YamlNode(Node node, String file, UnaryOperator<String> placeholders) {
             YamlNode key = child(tuple.getKeyNode());
             String name = key.scalar("a key");
             if (allowed != null && !allowed.contains(name)) {
-                throw key.error("unknown key '" + name + "' in " + what + " (expected one of " + allowed + ")");
+                throw key.error("unknown key '" + name + "' in " + what + " (expected one of " + new TreeSet<>(allowed) + ")");
             }
             if (entries.put(name, child(tuple.getValueNode())) != null) {
                 throw key.error("'" + name + "' appears twice in " + what);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
@@ -32,7 +31,7 @@ public abstract class HubIntegrationTest {
 
     /** Small enough that the oversize test stays quick; the 1 MB test message is well below it. */
     protected static final int MAX_MESSAGE_SIZE = 2 * 1024 * 1024;
-    protected static final int MLLP_PORT = freePort();
+    protected static final int MLLP_PORT = TestIds.freePort();
     private static final Path DATA_DIR = tempDir();
 
     @Autowired
@@ -81,14 +80,6 @@ public abstract class HubIntegrationTest {
     /** Work items of one patient, newest first. */
     protected JsonNode workItemsOf(String mrn) {
         return getJson("/api/work-items?size=500&mrn=" + mrn).get("items");
-    }
-
-    protected static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static Path tempDir() {

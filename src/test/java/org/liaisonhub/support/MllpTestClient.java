@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -39,6 +40,8 @@ public final class MllpTestClient implements AutoCloseable {
         this.port = port;
         hapi.getParserConfiguration().setIdGenerator(new InMemoryIDGenerator());
         hapi.getParserConfiguration().setAllowUnknownVersions(true);
+        // HAPI's default executor is shared by all contexts and shut down by the first one closed
+        hapi.setExecutorService(Executors.newCachedThreadPool());
     }
 
     /** Sends one message over this client's connection (opened on first use) and waits for its ACK. */

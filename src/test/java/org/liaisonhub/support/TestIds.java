@@ -1,5 +1,8 @@
 package org.liaisonhub.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.util.UUID;
 
 /** Identifiers unique to one test run, so tests sharing a hub never see each other's data. */
@@ -18,6 +21,15 @@ public final class TestIds {
 
     public static String controlId() {
         return "T" + random(15);
+    }
+
+    /** A TCP port nobody listens on right now. */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String random(int length) {
