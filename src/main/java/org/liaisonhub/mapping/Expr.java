@@ -71,12 +71,12 @@ sealed interface Expr {
         public String evaluate(RuleContext context) {
             int count = context.message().repetitions(field, context.current());
             for (int rep = 0; rep < count; rep++) {
-                String candidate = context.value(field.atRepetition(rep, matchComponent));
+                String candidate = context.value(field.at(rep, matchComponent));
                 if (candidate != null && candidate.equalsIgnoreCase(equals)) {
-                    return context.value(field.atRepetition(rep, component));
+                    return context.value(field.at(rep, component));
                 }
             }
-            return count == 0 ? null : context.value(field.atRepetition(0, component));
+            return count == 0 ? null : context.value(field.at(0, component));
         }
 
         public TerserPath anchor() {

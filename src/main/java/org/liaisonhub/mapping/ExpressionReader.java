@@ -126,7 +126,7 @@ final class ExpressionReader {
     private Expr repetition(Map<String, YamlNode> entries, String what) {
         YamlNode fieldNode = entries.get("repetitionOf");
         TerserPath field = path(fieldNode);
-        if (field.isAbsolute() || !field.text().matches("[A-Z][A-Z0-9]{2}(\\(\\d+\\))?-\\d+")) {
+        if (!field.isWholeField()) {
             throw fieldNode.error("repetitionOf takes a whole field such as PID-3, not '" + field.text() + "'");
         }
         YamlNode whereNode = entries.get("where");

@@ -60,8 +60,8 @@ public final class Hl7MessageView {
                 return clean(new Terser(message).get(path.text()));
             }
             Segment segment = segmentFor(path, current);
-            return segment == null ? null : valueIn(segment, path.field(), path.fieldRepetition(), path.component(),
-                    path.subcomponent());
+            return segment == null ? null : valueIn(segment, path.field(), path.repetitionIndex(),
+                    path.componentNumber(), path.subcomponentNumber());
         } catch (HL7Exception notInThisMessage) {
             return null;
         }
@@ -82,11 +82,11 @@ public final class Hl7MessageView {
 
     /** The segment a relative path reads, or null; tells which repetition it is through {@link #repetitionOf}. */
     public Segment segmentFor(TerserPath path, Segment current) {
-        if (current != null && current.getName().equals(path.segment()) && !path.segmentRepetitionGiven()) {
+        if (current != null && current.getName().equals(path.segment()) && path.segmentRepetition() == null) {
             return current;
         }
         List<Segment> candidates = all(path.segment());
-        return path.segmentRepetition() < candidates.size() ? candidates.get(path.segmentRepetition()) : null;
+        return path.segmentIndex() < candidates.size() ? candidates.get(path.segmentIndex()) : null;
     }
 
     private static String valueIn(Segment segment, int field, int repetition, int component, int subcomponent)

@@ -1,5 +1,6 @@
 package org.liaisonhub.mapping;
 
+import ca.uhn.hl7v2.Location;
 import ca.uhn.hl7v2.model.Segment;
 
 /** What a rule reads while it is evaluated: the message, and the current segment of a {@code forEach}. */
@@ -10,8 +11,8 @@ record RuleContext(Hl7MessageView message, Segment current) {
     }
 
     /** Where a path points in this message, for an ERR segment. */
-    ca.uhn.hl7v2.Location location(TerserPath path) {
+    Location location(TerserPath path) {
         Segment segment = message.segmentFor(path, current);
-        return path.location(segment == null ? path.segmentRepetition() : message.repetitionOf(segment));
+        return path.location(segment == null ? path.segmentIndex() : message.repetitionOf(segment));
     }
 }

@@ -10,9 +10,10 @@ import java.util.regex.Pattern;
  * subcomponent. Repetitions are 0-based and components 1-based, as in Terser. Unlike a plain Terser path, a
  * segment is found wherever it sits in the message's groups, and {@code IN1(2)} is the third IN1 of the message.
  * A path starting with {@code /} is a full Terser path and is handed to Terser as written.
+ * Parts not written are null: the path then means the first repetition, the first component.
  */
-public record TerserPath(String text, String segment, int segmentRepetition, boolean segmentRepetitionGiven,
-        int field, int fieldRepetition, int component, int subcomponent) {
+public record TerserPath(String text, String segment, Integer segmentRepetition, int field, Integer fieldRepetition,
+        Integer component, Integer subcomponent) {
 
     private static final Pattern SEGMENT_SPEC = Pattern.compile(
             "(?<seg>[A-Z][A-Z0-9]{2})(?:\\((?<segRep>\\d+)\\))?-(?<field>\\d+)(?:\\((?<fieldRep>\\d+)\\))?"
@@ -24,12 +25,7 @@ public record TerserPath(String text, String segment, int segmentRepetition, boo
     public static TerserPath parse(String text) {
         String trimmed = text == null ? "" : text.trim();
         Matcher absolute = ABSOLUTE.matcher(trimmed);
-        if (absolute.matches()) {
-            TerserPath spec = parseSpec(absolute.group("spec"), trimmed);
-            return new TerserPath(trimmed, spec.segment, spec.segmentRepetition, spec.segmentRepetitionGiven,
-                    spec.field, spec.fieldRepetition, spec.component, spec.subcomponent);
-        }
-        return parseSpec(trimmed, trimmed);
+        return parseSpec(absolute.matches() ? absolute.group("spec") : trimmed, trimmed);
     }
 
     private static TerserPath parseSpec(String spec, String text) {
@@ -38,37 +34,68 @@ public record TerserPath(String text, String segment, int segmentRepetition, boo
             throw new IllegalArgumentException("'" + text + "' is not a Terser field path (expected e.g. PID-3, "
                     + "PID-3(1)-5, IN1-49-1 or /.INSURANCE(1)/IN1-3)");
         }
-        int field = Integer.parseInt(m.group("field"));
-        int component = m.group("comp") == null ? 1 : Integer.parseInt(m.group("comp"));
-        int subcomponent = m.group("sub") == null ? 1 : Integer.parseInt(m.group("sub"));
-        if (field < 1 || component < 1 || subcomponent < 1) {
+        TerserPath path = new TerserPath(text, m.group("seg"), number(m, "segRep"),
+                Integer.parseInt(m.group("field")), number(m, "fieldRep"), number(m, "comp"), number(m, "sub"));
+        if (path.field < 1 || path.componentNumber() < 1 || path.subcomponentNumber() < 1) {
             throw new IllegalArgumentException("'" + text + "': fields, components and subcomponents count from 1");
         }
-        return new TerserPath(text, m.group("seg"),
-                m.group("segRep") == null ? 0 : Integer.parseInt(m.group("segRep")), m.group("segRep") != null,
-                field, m.group("fieldRep") == null ? 0 : Integer.parseInt(m.group("fieldRep")),
-                component, subcomponent);
+        return path;
+    }
+
+    private static Integer number(Matcher m, String group) {
+        return m.group(group) == null ? null : Integer.valueOf(m.group(group));
     }
 
     public boolean isAbsolute() {
         return text.startsWith("/");
     }
 
-    /** The same field at another component (used to read one component of a chosen repetition). */
-    public TerserPath atRepetition(int repetition, int component) {
-        return new TerserPath(text, segment, segmentRepetition, segmentRepetitionGiven, field, repetition, component,
-                1);
+    /** Whether the path names a whole field (no component), as a repetition selection needs. */
+    public boolean isWholeField() {
+        return !isAbsolute() && fieldRepetition == null && component == null;
     }
 
-    /** Where this path points, for the ERR segment of an acknowledgement. */
-    public Location location(int segmentRepetition) {
-        return new Location()
+    int segmentIndex() {
+        return segmentRepetition == null ? 0 : segmentRepetition;
+    }
+
+    int repetitionIndex() {
+        return fieldRepetition == null ? 0 : fieldRepetition;
+    }
+
+    int componentNumber() {
+        return component == null ? 1 : component;
+    }
+
+    int subcomponentNumber() {
+        return subcomponent == null ? 1 : subcomponent;
+    }
+
+    /** The same field at one repetition and component (to read a chosen repetition of a repeating field). */
+    TerserPath at(int repetition, int componentNumber) {
+        return new TerserPath(text, segment, segmentRepetition, field, repetition, componentNumber, null);
+    }
+
+    /**
+     * Where this path points, for the ERR segment of an acknowledgement: only the parts the path names.
+     *
+     * @param segmentOccurrence which occurrence of the segment in the message, 0-based
+     */
+    public Location location(int segmentOccurrence) {
+        Location location = new Location()
                 .withSegmentName(segment)
-                .withSegmentRepetition(segmentRepetition + 1)
-                .withField(field)
-                .withFieldRepetition(fieldRepetition + 1)
-                .withComponent(component)
-                .withSubcomponent(subcomponent);
+                .withSegmentRepetition(segmentOccurrence + 1)
+                .withField(field);
+        if (fieldRepetition != null) {
+            location.withFieldRepetition(fieldRepetition + 1);
+        }
+        if (component != null) {
+            location.withComponent(component);
+        }
+        if (subcomponent != null) {
+            location.withSubcomponent(subcomponent);
+        }
+        return location;
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.util.PropertyPlaceholderHelper;
 
 /** A mapping file is either valid or rejected with its file, line, column and problem. */
 class MappingFileLoaderTest {
@@ -36,8 +37,9 @@ class MappingFileLoaderTest {
 
     @Test
     void theShippedMappingsLoad() {
-        Hl7RuleEngine engine = new MappingFileLoader(s -> s.replace("${hub.rules.transport-dispositions:", "")
-                .replace("}", "")).loadDirectory(Path.of("mappings"));
+        PropertyPlaceholderHelper defaults = new PropertyPlaceholderHelper("${", "}", ":", null, true);
+        Hl7RuleEngine engine = new MappingFileLoader(s -> defaults.replacePlaceholders(s, name -> null))
+                .loadDirectory(Path.of("mappings"));
         assertThat(engine.describe()).contains("adt-liaison");
         assertThat(engine.messageTypes()).containsExactly("ADT");
     }
