@@ -58,6 +58,10 @@ public final class SendHl7Command {
                     case "--port" -> port = Integer.parseInt(args[++i]);
                     case "--timeout" -> timeoutSeconds = Integer.parseInt(args[++i]);
                     case "--new-ids" -> newIds = true;
+                    case "--help", "-h" -> {
+                        out.println(USAGE);
+                        return 0;
+                    }
                     default -> files.add(Path.of(args[i]));
                 }
             }
