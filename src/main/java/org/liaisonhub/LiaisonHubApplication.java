@@ -1,5 +1,6 @@
 package org.liaisonhub;
 
+import java.util.Arrays;
 import org.liaisonhub.ingest.hl7.SendHl7Command;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -14,7 +15,7 @@ public class LiaisonHubApplication {
 
     public static void main(String[] args) {
         if (args.length > 0 && SendHl7Command.NAME.equals(args[0])) {
-            System.exit(SendHl7Command.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+            System.exit(SendHl7Command.run(Arrays.copyOfRange(args, 1, args.length)));
         }
         SpringApplication.run(LiaisonHubApplication.class, args);
     }

@@ -1,6 +1,7 @@
 package org.liaisonhub.workitem;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Set;
@@ -36,7 +37,7 @@ public record WorkItemPatch(WorkItemStatus status, boolean assigneeGiven, String
             return WorkItemStatus.valueOf(value.asText().trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Unknown status '" + value.asText() + "'; one of "
-                    + java.util.Arrays.toString(WorkItemStatus.values()));
+                    + Arrays.toString(WorkItemStatus.values()));
         }
     }
 

@@ -1,6 +1,7 @@
 package org.liaisonhub.workitem;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.springframework.stereotype.Service;
@@ -37,7 +38,7 @@ public class WorkItemService {
         }
         if (patch.assigneeGiven() && !Objects.equals(patch.assignee(), item.assignee())) {
             items.updateAssignee(id, patch.assignee(), now);
-            Map<String, Object> change = new java.util.LinkedHashMap<>();
+            Map<String, Object> change = new LinkedHashMap<>();
             change.put("from", item.assignee());
             change.put("to", patch.assignee());
             items.addHistory(id, HistoryEntry.ASSIGNED, item.status(), item.status(), actor, null, change, now);

@@ -1,8 +1,8 @@
 package org.liaisonhub.ingest.hl7;
 
 import java.nio.charset.Charset;
-import org.liaisonhub.store.MessageStatus;
 import org.liaisonhub.store.MessageReprocessor;
+import org.liaisonhub.store.MessageStatus;
 import org.liaisonhub.store.StoredMessage;
 import org.springframework.stereotype.Component;
 
