@@ -1,13 +1,11 @@
 package org.liaisonhub.store;
 
 import java.util.Optional;
+import org.liaisonhub.platform.Savepoints;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Duplicate detection by (sending application, sending facility, control id), enforced by the database's primary
@@ -17,12 +15,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class MessageControlIds {
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final TransactionTemplate savepoint;
+    private final Savepoints savepoints;
 
-    public MessageControlIds(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    public MessageControlIds(NamedParameterJdbcTemplate jdbc, Savepoints savepoints) {
         this.jdbc = jdbc;
-        this.savepoint = new TransactionTemplate(transactions);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.savepoints = savepoints;
     }
 
     /**
@@ -37,8 +34,7 @@ public class MessageControlIds {
                 .addValue("controlId", controlId)
                 .addValue("messageId", messageId);
         try {
-            // in a savepoint: on PostgreSQL a failed insert would otherwise abort the whole transaction
-            savepoint.executeWithoutResult(status -> jdbc.update("""
+            savepoints.attempt(() -> jdbc.update("""
                     insert into message_control_id (sending_application, sending_facility, control_id, message_id)
                     values (:app, :facility, :controlId, :messageId)""", key));
             return Optional.empty();

@@ -47,9 +47,9 @@ public class MessageController {
     public StoredMessageDetail reprocess(@PathVariable long id) {
         StoredMessage message = store.find(id).orElseThrow(() -> new MessageNotFoundException(id));
         MessageReprocessor reprocessor = reprocessors.stream()
-                .filter(r -> r.handles(message.channel()))
+                .filter(r -> r.handles(message.envelope().channel()))
                 .findFirst()
-                .orElseThrow(() -> new IllegalStateException("No reprocessor for channel " + message.channel()));
+                .orElseThrow(() -> new IllegalStateException("No reprocessor for channel " + message.envelope().channel()));
         reprocessor.reprocess(message, store.rawText(id).orElse(""));
         return get(id);
     }

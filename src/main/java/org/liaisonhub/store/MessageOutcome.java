@@ -16,8 +16,8 @@ public record MessageOutcome(
         Long duplicateOf) {
 
     public MessageOutcome {
-        errorText = ReceivedMessage.fit(errorText, 2000);
-        errorLocation = ReceivedMessage.fit(errorLocation, 64);
+        errorText = MessageEnvelope.fit(errorText, 2000);
+        errorLocation = MessageEnvelope.fit(errorLocation, 64);
     }
 
     public static MessageOutcome of(MessageStatus status, String ackCode) {

@@ -6,10 +6,10 @@ import static org.liaisonhub.platform.DbTime.utc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.liaisonhub.platform.Page;
+import org.liaisonhub.platform.PagedQuery;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -36,20 +36,21 @@ public class MessageStore {
 
     /** Stores a received message with its outcome and returns its id. */
     public long insert(ReceivedMessage received, MessageOutcome outcome) {
+        MessageEnvelope envelope = received.envelope();
         MapSqlParameterSource params = outcomeParams(outcome)
-                .addValue("channel", received.channel())
-                .addValue("receivedAt", utc(received.receivedAt()))
-                .addValue("remoteAddress", received.remoteAddress())
-                .addValue("sendingApplication", received.sendingApplication())
-                .addValue("sendingFacility", received.sendingFacility())
-                .addValue("receivingApplication", received.receivingApplication())
-                .addValue("receivingFacility", received.receivingFacility())
-                .addValue("messageType", received.messageType())
-                .addValue("triggerEvent", received.triggerEvent())
-                .addValue("controlId", received.controlId())
-                .addValue("version", received.version())
-                .addValue("charset", received.charset())
-                .addValue("sizeBytes", received.sizeBytes())
+                .addValue("channel", envelope.channel())
+                .addValue("receivedAt", utc(envelope.receivedAt()))
+                .addValue("remoteAddress", envelope.remoteAddress())
+                .addValue("sendingApplication", envelope.sendingApplication())
+                .addValue("sendingFacility", envelope.sendingFacility())
+                .addValue("receivingApplication", envelope.receivingApplication())
+                .addValue("receivingFacility", envelope.receivingFacility())
+                .addValue("messageType", envelope.messageType())
+                .addValue("triggerEvent", envelope.triggerEvent())
+                .addValue("controlId", envelope.controlId())
+                .addValue("version", envelope.version())
+                .addValue("charset", envelope.charset())
+                .addValue("sizeBytes", envelope.sizeBytes())
                 .addValue("rawText", received.rawText());
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update("""
@@ -101,40 +102,21 @@ public class MessageStore {
     }
 
     public Page<StoredMessage> search(MessageSearch search, int page, int size) {
-        Page.validate(page, size);
-        List<String> where = new ArrayList<>();
-        MapSqlParameterSource params = new MapSqlParameterSource();
-        if (search.status() != null) {
-            where.add("status = :status");
-            params.addValue("status", search.status().name());
-        }
+        PagedQuery query = new PagedQuery(COLUMNS, "inbound_message")
+                .whereEquals("status", "status", search.status() == null ? null : search.status().name())
+                .whereEquals("control_id", "controlId", search.controlId());
         if (search.type() != null && !search.type().isBlank()) {
             String[] typeAndEvent = search.type().trim().split("\\^", 2);
-            where.add("message_type = :messageType");
-            params.addValue("messageType", typeAndEvent[0]);
-            if (typeAndEvent.length == 2 && !typeAndEvent[1].isBlank()) {
-                where.add("trigger_event = :triggerEvent");
-                params.addValue("triggerEvent", typeAndEvent[1]);
-            }
-        }
-        if (search.controlId() != null && !search.controlId().isBlank()) {
-            where.add("control_id = :controlId");
-            params.addValue("controlId", search.controlId());
+            query.whereEquals("message_type", "messageType", typeAndEvent[0])
+                    .whereEquals("trigger_event", "triggerEvent", typeAndEvent.length == 2 ? typeAndEvent[1] : null);
         }
         if (search.from() != null) {
-            where.add("received_at >= :from");
-            params.addValue("from", utc(search.from()));
+            query.where("received_at >= :from", "from", utc(search.from()));
         }
         if (search.to() != null) {
-            where.add("received_at < :to");
-            params.addValue("to", utc(search.to()));
+            query.where("received_at < :to", "to", utc(search.to()));
         }
-        String filter = where.isEmpty() ? "" : " where " + String.join(" and ", where);
-        Long total = jdbc.queryForObject("select count(*) from inbound_message" + filter, params, Long.class);
-        params.addValue("limit", size).addValue("offset", (long) page * size);
-        List<StoredMessage> items = jdbc.query("select " + COLUMNS + " from inbound_message" + filter
-                + " order by received_at desc, id desc limit :limit offset :offset", params, ROW);
-        return new Page<>(items, total == null ? 0 : total, page, size);
+        return query.page(jdbc, "received_at desc, id desc", ROW, page, size);
     }
 
     private static MapSqlParameterSource outcomeParams(MessageOutcome outcome) {
@@ -149,9 +131,21 @@ public class MessageStore {
     }
 
     private static StoredMessage map(ResultSet rs, int row) throws SQLException {
-        Long duplicateOf = rs.getObject("duplicate_of", Long.class);
         return new StoredMessage(
                 rs.getLong("id"),
+                envelope(rs),
+                MessageStatus.valueOf(rs.getString("status")),
+                rs.getString("ack_code"),
+                rs.getString("error_code"),
+                rs.getString("error_location"),
+                rs.getString("error_text"),
+                rs.getObject("duplicate_of", Long.class),
+                instant(rs, "processed_at"),
+                rs.getInt("reprocess_count"));
+    }
+
+    private static MessageEnvelope envelope(ResultSet rs) throws SQLException {
+        return new MessageEnvelope(
                 rs.getString("channel"),
                 instant(rs, "received_at"),
                 rs.getString("remote_address"),
@@ -164,14 +158,6 @@ public class MessageStore {
                 rs.getString("control_id"),
                 rs.getString("version"),
                 rs.getString("charset"),
-                rs.getInt("size_bytes"),
-                MessageStatus.valueOf(rs.getString("status")),
-                rs.getString("ack_code"),
-                rs.getString("error_code"),
-                rs.getString("error_location"),
-                rs.getString("error_text"),
-                duplicateOf,
-                instant(rs, "processed_at"),
-                rs.getInt("reprocess_count"));
+                rs.getInt("size_bytes"));
     }
 }

@@ -1,23 +1,12 @@
 package org.liaisonhub.store;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 
 /** An inbound message as the store keeps it, without its raw text. */
 public record StoredMessage(
         long id,
-        String channel,
-        Instant receivedAt,
-        String remoteAddress,
-        String sendingApplication,
-        String sendingFacility,
-        String receivingApplication,
-        String receivingFacility,
-        String messageType,
-        String triggerEvent,
-        String controlId,
-        String version,
-        String charset,
-        int sizeBytes,
+        @JsonUnwrapped MessageEnvelope envelope,
         MessageStatus status,
         String ackCode,
         String errorCode,

@@ -7,13 +7,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.liaisonhub.platform.Savepoints;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Applies what the mapping rules concluded from one inbound message to the work items, inside the message's
@@ -24,12 +22,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class WorkItemLedger {
 
     private final WorkItemRepository items;
-    private final TransactionTemplate savepoint;
+    private final Savepoints savepoints;
 
-    public WorkItemLedger(WorkItemRepository items, PlatformTransactionManager transactions) {
+    public WorkItemLedger(WorkItemRepository items, Savepoints savepoints) {
         this.items = items;
-        this.savepoint = new TransactionTemplate(transactions);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.savepoints = savepoints;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -56,7 +53,7 @@ public class WorkItemLedger {
             return;
         }
         try {
-            long id = savepoint.execute(s -> items.insertOpen(needed, naturalKey, messageId, now));
+            long id = savepoints.attempt(() -> items.insertOpen(needed, naturalKey, messageId, now));
             items.addHistory(id, HistoryEntry.CREATED, null, WorkItemStatus.NEW, needed.rule(), messageId,
                     Map.of(), now);
         } catch (DuplicateKeyException createdConcurrently) {

@@ -9,13 +9,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.liaisonhub.platform.Page;
+import org.liaisonhub.platform.PagedQuery;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -153,31 +153,12 @@ public class WorkItemRepository {
     }
 
     public Page<WorkItem> search(WorkItemSearch search, int page, int size) {
-        Page.validate(page, size);
-        List<String> where = new ArrayList<>();
-        MapSqlParameterSource params = new MapSqlParameterSource();
-        if (search.type() != null && !search.type().isBlank()) {
-            where.add("type = :type");
-            params.addValue("type", search.type().trim());
-        }
-        if (search.status() != null) {
-            where.add("status = :status");
-            params.addValue("status", search.status().name());
-        }
-        if (search.mrn() != null && !search.mrn().isBlank()) {
-            where.add("mrn = :mrn");
-            params.addValue("mrn", search.mrn().trim());
-        }
-        if (search.visitNumber() != null && !search.visitNumber().isBlank()) {
-            where.add("visit_number = :visit");
-            params.addValue("visit", search.visitNumber().trim());
-        }
-        String filter = where.isEmpty() ? "" : " where " + String.join(" and ", where);
-        Long total = jdbc.queryForObject("select count(*) from work_item" + filter, params, Long.class);
-        params.addValue("limit", size).addValue("offset", (long) page * size);
-        List<WorkItem> items = jdbc.query("select " + COLUMNS + " from work_item" + filter
-                + " order by created_at desc, id desc limit :limit offset :offset", params, row);
-        return new Page<>(items, total == null ? 0 : total, page, size);
+        return new PagedQuery(COLUMNS, "work_item")
+                .whereEquals("type", "type", search.type())
+                .whereEquals("status", "status", search.status() == null ? null : search.status().name())
+                .whereEquals("mrn", "mrn", search.mrn())
+                .whereEquals("visit_number", "visit", search.visitNumber())
+                .page(jdbc, "created_at desc, id desc", row, page, size);
     }
 
     private WorkItem mapItem(ResultSet rs, int n) throws SQLException {

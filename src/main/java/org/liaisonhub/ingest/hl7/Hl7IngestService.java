@@ -10,6 +10,7 @@ import org.liaisonhub.mapping.Hl7RuleEngine;
 import org.liaisonhub.mapping.MappingDataException;
 import org.liaisonhub.mapping.MappingResult;
 import org.liaisonhub.store.MessageControlIds;
+import org.liaisonhub.store.MessageEnvelope;
 import org.liaisonhub.store.MessageOutcome;
 import org.liaisonhub.store.MessageStatus;
 import org.liaisonhub.store.MessageStore;
@@ -172,8 +173,8 @@ public class Hl7IngestService {
 
     private static ReceivedMessage received(InboundFrame frame, MshHeader header, String remoteAddress) {
         MshHeader h = header != null ? header : MshHeader.NONE;
-        return new ReceivedMessage(CHANNEL, Instant.now(), remoteAddress, h.sendingApplication(),
+        return new ReceivedMessage(new MessageEnvelope(CHANNEL, Instant.now(), remoteAddress, h.sendingApplication(),
                 h.sendingFacility(), h.receivingApplication(), h.receivingFacility(), h.messageType(),
-                h.triggerEvent(), h.controlId(), h.version(), frame.charset().name(), frame.size(), frame.text());
+                h.triggerEvent(), h.controlId(), h.version(), frame.charset().name(), frame.size()), frame.text());
     }
 }

@@ -23,7 +23,7 @@ class Hl7Reprocessor implements MessageReprocessor {
 
     @Override
     public MessageStatus reprocess(StoredMessage message, String rawText) {
-        Charset charset = Charset.forName(message.charset());
+        Charset charset = Charset.forName(message.envelope().charset());
         return ingest.reprocess(message.id(), InboundFrame.decode(rawText.getBytes(charset), charset)).status();
     }
 }
