@@ -13,6 +13,8 @@ import ca.uhn.hl7v2.parser.PipeParser;
 import ca.uhn.hl7v2.util.Terser;
 import ca.uhn.hl7v2.util.idgenerator.InMemoryIDGenerator;
 import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code java -jar liaison-hub.jar send [--host H] [--port P] [--timeout S] [--new-ids] FILE...}: sends the
@@ -42,6 +45,8 @@ public final class SendHl7Command {
     }
 
     public static int run(String[] args) {
+        // HAPI's client logs every connection it closes at INFO; a command line wants only the answers
+        ((Logger) LoggerFactory.getLogger("ca.uhn.hl7v2")).setLevel(Level.WARN);
         return run(args, System.out, System.err);
     }
 
