@@ -73,6 +73,20 @@ class AcknowledgementTest extends HubIntegrationTest {
         assertThat(workItemsOf(patient.get("MRN"))).as("not even the interpreter item").isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"A40", "A60", "Z99"})
+    void anyAdtEventIsAcceptedEvenOneNoRuleWantsOrHapiDoesNotKnow(String event) {
+        Fixtures patient = Fixtures.fresh().with("VERSION", "2.5.1");
+        Ack ack;
+        try (MllpTestClient.Raw ehr = mllp().openRaw()) {
+            ack = ehr.send(patient.hl7("a01-admit-interpreter").replace("ADT^A01", "ADT^" + event)
+                    .replace("EVN|A01", "EVN|" + event));
+        }
+        assertThat(ack.code()).isEqualTo("AA");
+        assertThat(stored(patient).get("status").asText()).isEqualTo("IGNORED");
+        assertThat(stored(patient).get("triggerEvent").asText()).isEqualTo(event);
+    }
+
     @Test
     void nonAdtMessageIsRejectedArWithUnsupportedMessageType() {
         Fixtures patient = Fixtures.fresh();
