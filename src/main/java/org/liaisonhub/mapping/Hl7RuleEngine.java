@@ -73,7 +73,7 @@ public class Hl7RuleEngine {
         String visit = ruleSet.visitNumber() == null ? null : ruleSet.visitNumber().evaluate(context);
         if (rule.action() instanceof RuleAction.OpenWorkItem open) {
             return new WorkNeeded(open.type(), mrn, visit, key(open, context), open.details().evaluate(context),
-                    ruleName);
+                    ruleSet.demographics().evaluate(context), ruleName);
         }
         RuleAction.CancelWorkItems cancel = (RuleAction.CancelWorkItems) rule.action();
         return new WorkNoLongerNeeded(cancel.types(), mrn, visit, cancel.reason(), ruleName);

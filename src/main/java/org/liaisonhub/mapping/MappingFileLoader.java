@@ -29,7 +29,7 @@ public class MappingFileLoader {
 
     private static final Set<String> FILE_KEYS = Set.of("ruleSet", "description", "source", "messageType", "patient",
             "values", "tables", "rules");
-    private static final Set<String> PATIENT_KEYS = Set.of("mrn", "visitNumber");
+    private static final Set<String> PATIENT_KEYS = Set.of("mrn", "visitNumber", "demographics");
     private static final Set<String> RULE_KEYS = Set.of("id", "description", "events", "forEach", "when", "workItem",
             "cancel");
     private static final Set<String> WORK_ITEM_KEYS = Set.of("type", "key", "details");
@@ -116,6 +116,8 @@ public class MappingFileLoader {
         Expr mrn = reader.expr(required(patientNode, patient, "mrn"), "patient mrn");
         Expr visit = patient.containsKey("visitNumber") ? reader.expr(patient.get("visitNumber"), "visitNumber")
                 : null;
+        DetailTemplate demographics = patient.containsKey("demographics")
+                ? details(patient.get("demographics"), reader) : new DetailTemplate(Map.of());
         YamlNode rulesNode = required(root, top, "rules");
         List<Rule> rules = new ArrayList<>();
         Set<String> ids = new HashSet<>();
@@ -129,7 +131,7 @@ public class MappingFileLoader {
         if (rules.isEmpty()) {
             throw rulesNode.error("rules must not be empty");
         }
-        return new RuleSet(name, file, messageType, mrn, visit, rules);
+        return new RuleSet(name, file, messageType, mrn, visit, demographics, rules);
     }
 
     private Rule rule(YamlNode node, ExpressionReader reader) {

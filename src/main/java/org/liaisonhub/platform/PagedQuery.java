@@ -27,6 +27,12 @@ public final class PagedQuery {
         return where(column + " = :" + name, name, value instanceof String text ? text.trim() : value);
     }
 
+    /** Adds a condition without parameters. */
+    public PagedQuery where(String condition) {
+        conditions.add(condition);
+        return this;
+    }
+
     public PagedQuery where(String condition, String name, Object value) {
         conditions.add(condition);
         params.addValue(name, value);

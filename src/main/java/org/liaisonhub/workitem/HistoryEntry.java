@@ -19,4 +19,7 @@ public record HistoryEntry(
     public static final String STATUS_CHANGED = "STATUS_CHANGED";
     public static final String ASSIGNED = "ASSIGNED";
     public static final String NOTE = "NOTE";
+    public static final String DISPATCHED = "DISPATCHED";
+    public static final String DISPATCH_FAILED = "DISPATCH_FAILED";
+    public static final String VENDOR_UPDATE = "VENDOR_UPDATE";
 }

@@ -6,6 +6,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -46,5 +47,11 @@ public class WorkItemController {
     @PatchMapping(path = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
     public WorkItemDetail change(@PathVariable long id, @RequestBody JsonNode body) {
         return service.change(id, WorkItemPatch.from(body), API_ACTOR);
+    }
+
+    /** Sends the item to its vendor again (after a failure, or to repeat it), under a new idempotency key. */
+    @PostMapping("/{id}/redispatch")
+    public WorkItemDetail redispatch(@PathVariable long id) {
+        return service.redispatch(id, API_ACTOR);
     }
 }

@@ -23,10 +23,12 @@ public class WorkItemLedger {
 
     private final WorkItemRepository items;
     private final Savepoints savepoints;
+    private final VendorSteps vendors;
 
-    public WorkItemLedger(WorkItemRepository items, Savepoints savepoints) {
+    WorkItemLedger(WorkItemRepository items, Savepoints savepoints, VendorSteps vendors) {
         this.items = items;
         this.savepoints = savepoints;
+        this.vendors = vendors;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -56,6 +58,7 @@ public class WorkItemLedger {
             long id = savepoints.attempt(() -> items.insertOpen(needed, naturalKey, messageId, now));
             items.addHistory(id, HistoryEntry.CREATED, null, WorkItemStatus.NEW, needed.rule(), messageId,
                     Map.of(), now);
+            vendors.request(id, messageId, needed.rule(), now);
         } catch (DuplicateKeyException createdConcurrently) {
             // another message for the same work committed first: this one updates that item instead
             WorkItem item = items.lockOpen(naturalKey).orElseThrow(() -> createdConcurrently);
@@ -69,12 +72,24 @@ public class WorkItemLedger {
     }
 
     private void update(WorkItem item, WorkNeeded needed, long messageId, Instant now) {
-        if (Objects.equals(item.details(), needed.details())) {
+        Map<String, Object> before = withPatient(item.details(), item.patient());
+        Map<String, Object> after = withPatient(needed.details(), needed.patient());
+        if (Objects.equals(before, after)) {
             return;
         }
-        items.updateDetails(item.id(), needed.details(), now);
+        items.updateDetails(item.id(), needed.details(), needed.patient(), now);
         items.addHistory(item.id(), HistoryEntry.UPDATED, item.status(), item.status(), needed.rule(), messageId,
-                Map.of("changed", changedFields(item.details(), needed.details())), now);
+                Map.of("changed", changedFields(before, after)), now);
+        vendors.request(item.id(), messageId, needed.rule(), now);
+    }
+
+    /** Details and demographics compared as one: a corrected birth date matters to a vendor as much as a room. */
+    private static Map<String, Object> withPatient(Map<String, Object> details, Map<String, Object> patient) {
+        Map<String, Object> all = new LinkedHashMap<>(details);
+        if (!patient.isEmpty()) {
+            all.put("patient", patient);
+        }
+        return all;
     }
 
     private void cancel(WorkNoLongerNeeded done, long messageId, Instant now) {
@@ -82,6 +97,7 @@ public class WorkItemLedger {
             items.updateStatus(item.id(), WorkItemStatus.CANCELLED, now);
             items.addHistory(item.id(), HistoryEntry.STATUS_CHANGED, item.status(), WorkItemStatus.CANCELLED,
                     done.rule(), messageId, Map.of("reason", done.reason()), now);
+            vendors.cancelled(item.id(), item.status(), messageId);
         }
     }
 

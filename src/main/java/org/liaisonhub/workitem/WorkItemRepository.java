@@ -27,8 +27,8 @@ import org.springframework.stereotype.Repository;
 public class WorkItemRepository {
 
     private static final String COLUMNS = """
-            id, type, status, mrn, visit_number, item_key, details, assignee, created_at, updated_at,
-            source_message_id""";
+            id, type, status, mrn, visit_number, item_key, details, patient, assignee, vendor, vendor_reference,
+            created_at, updated_at, source_message_id""";
     private static final TypeReference<LinkedHashMap<String, Object>> DETAILS = new TypeReference<>() {
     };
 
@@ -46,9 +46,9 @@ public class WorkItemRepository {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update("""
                 insert into work_item (type, status, mrn, visit_number, item_key, natural_key, open_key, details,
-                    source_message_id, created_at, updated_at)
+                    patient, source_message_id, created_at, updated_at)
                 values (:type, :status, :mrn, :visit, :itemKey, :naturalKey, :naturalKey, :details,
-                    :sourceMessageId, :now, :now)""",
+                    :patient, :sourceMessageId, :now, :now)""",
                 new MapSqlParameterSource()
                         .addValue("type", needed.type())
                         .addValue("status", WorkItemStatus.NEW.name())
@@ -57,6 +57,7 @@ public class WorkItemRepository {
                         .addValue("itemKey", needed.key())
                         .addValue("naturalKey", naturalKey)
                         .addValue("details", toJson(needed.details()))
+                        .addValue("patient", toJson(needed.patient()))
                         .addValue("sourceMessageId", sourceMessageId)
                         .addValue("now", utc(now)),
                 key, new String[] {"id"});
@@ -106,9 +107,24 @@ public class WorkItemRepository {
         return count != null && count > 0;
     }
 
-    public void updateDetails(long id, Map<String, Object> details, Instant now) {
-        jdbc.update("update work_item set details = :details, updated_at = :now where id = :id",
-                new MapSqlParameterSource("id", id).addValue("details", toJson(details)).addValue("now", utc(now)));
+    public void updateDetails(long id, Map<String, Object> details, Map<String, Object> patient, Instant now) {
+        jdbc.update("update work_item set details = :details, patient = :patient, updated_at = :now where id = :id",
+                new MapSqlParameterSource("id", id)
+                        .addValue("details", toJson(details))
+                        .addValue("patient", toJson(patient))
+                        .addValue("now", utc(now)));
+    }
+
+    /** Records which vendor has the item and, once known, the vendor's own reference for it. */
+    public void updateVendor(long id, String vendor, String vendorReference, Instant now) {
+        jdbc.update("""
+                update work_item set vendor = :vendor, updated_at = :now,
+                    vendor_reference = coalesce(:reference, vendor_reference)
+                where id = :id""",
+                new MapSqlParameterSource("id", id)
+                        .addValue("vendor", vendor)
+                        .addValue("reference", vendorReference)
+                        .addValue("now", utc(now)));
     }
 
     /** Sets the status; an item that closes gives up its open key so that new work of its kind can be created. */
@@ -170,7 +186,10 @@ public class WorkItemRepository {
                 rs.getString("visit_number"),
                 rs.getString("item_key"),
                 fromJson(rs.getString("details")),
+                rs.getString("patient") == null ? Map.of() : fromJson(rs.getString("patient")),
                 rs.getString("assignee"),
+                rs.getString("vendor"),
+                rs.getString("vendor_reference"),
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"),
                 rs.getObject("source_message_id", Long.class));

@@ -7,14 +7,19 @@ import java.util.Objects;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Changes a person makes to a work item: status, assignee, notes. Every change is recorded in the history. */
+/**
+ * Changes to a work item from outside the message flow: a person (status, assignee, notes, redispatch) or vendor
+ * dispatch (delivered, failed, the vendor's own status updates). Every change is recorded in the history.
+ */
 @Service
 public class WorkItemService {
 
     private final WorkItemRepository items;
+    private final VendorSteps vendors;
 
-    public WorkItemService(WorkItemRepository items) {
+    WorkItemService(WorkItemRepository items, VendorSteps vendors) {
         this.items = items;
+        this.vendors = vendors;
     }
 
     @Transactional(readOnly = true)
@@ -32,6 +37,9 @@ public class WorkItemService {
             items.updateStatus(id, patch.status(), now);
             items.addHistory(id, HistoryEntry.STATUS_CHANGED, item.status(), patch.status(), actor, null,
                     patch.note() == null ? Map.of() : Map.of("note", patch.note()), now);
+            if (patch.status() == WorkItemStatus.CANCELLED) {
+                vendors.cancelled(id, item.status(), null);
+            }
         } else if (patch.note() != null) {
             items.addHistory(id, HistoryEntry.NOTE, item.status(), item.status(), actor, null,
                     Map.of("note", patch.note()), now);
@@ -44,6 +52,80 @@ public class WorkItemService {
             items.addHistory(id, HistoryEntry.ASSIGNED, item.status(), item.status(), actor, null, change, now);
         }
         return get(id);
+    }
+
+    /** Sends the item as it now stands to its vendor again, under a new idempotency key. */
+    @Transactional
+    public WorkItemDetail redispatch(long id, String actor) {
+        WorkItem item = items.lock(id).orElseThrow(() -> new WorkItemNotFoundException(id));
+        if (!item.status().isOpen()) {
+            throw new NotDispatchableException(id, "it is " + item.status());
+        }
+        if (!vendors.request(id, null, actor, Instant.now())) {
+            throw new NotDispatchableException(id, "no vendor with a URL takes work of type " + item.type());
+        }
+        return get(id);
+    }
+
+    /** A failed item's request goes to its vendor again (a replayed dead letter): the item is QUEUED again. */
+    @Transactional
+    public void requeued(long id, String vendor, String actor, String why) {
+        WorkItem item = items.lock(id).orElseThrow(() -> new WorkItemNotFoundException(id));
+        if (item.status() == WorkItemStatus.FAILED) {
+            Instant now = Instant.now();
+            items.updateStatus(id, WorkItemStatus.QUEUED, now);
+            items.addHistory(id, HistoryEntry.STATUS_CHANGED, item.status(), WorkItemStatus.QUEUED, actor, null,
+                    Map.of("vendor", vendor, "reason", why), now);
+        }
+    }
+
+    /** The vendor accepted a request (2xx): a queued or failed item is now SENT. */
+    @Transactional
+    public void delivered(long id, String vendor, String vendorReference, Map<String, ?> detail) {
+        WorkItem item = items.lock(id).orElseThrow(() -> new WorkItemNotFoundException(id));
+        Instant now = Instant.now();
+        items.updateVendor(id, vendor, vendorReference, now);
+        WorkItemStatus after = item.status() == WorkItemStatus.QUEUED || item.status() == WorkItemStatus.FAILED
+                ? WorkItemStatus.SENT : item.status();
+        if (after != item.status()) {
+            items.updateStatus(id, after, now);
+        }
+        items.addHistory(id, HistoryEntry.DISPATCHED, item.status(), after, "vendor:" + vendor, null, detail, now);
+    }
+
+    /** A request could not be delivered (rejected, or attempts exhausted): an open item is now FAILED. */
+    @Transactional
+    public void deliveryFailed(long id, String vendor, Map<String, ?> detail) {
+        WorkItem item = items.lock(id).orElseThrow(() -> new WorkItemNotFoundException(id));
+        Instant now = Instant.now();
+        WorkItemStatus after = item.status().canMoveTo(WorkItemStatus.FAILED) ? WorkItemStatus.FAILED : item.status();
+        if (after != item.status()) {
+            items.updateStatus(id, after, now);
+        }
+        items.addHistory(id, HistoryEntry.DISPATCH_FAILED, item.status(), after, "vendor:" + vendor, null, detail,
+                now);
+    }
+
+    /**
+     * The vendor reports progress. The status moves when the lifecycle allows it; otherwise (a late or repeated
+     * report) the report is only recorded.
+     *
+     * @return the item's status afterwards
+     */
+    @Transactional
+    public WorkItemStatus vendorReported(long id, String vendor, WorkItemStatus reported, String vendorReference,
+            Map<String, ?> detail) {
+        WorkItem item = items.lock(id).orElseThrow(() -> new WorkItemNotFoundException(id));
+        Instant now = Instant.now();
+        WorkItemStatus after = reported != null && item.status().canMoveTo(reported) ? reported : item.status();
+        if (after != item.status()) {
+            items.updateStatus(id, after, now);
+        }
+        if (vendorReference != null) {
+            items.updateVendor(id, item.vendor() != null ? item.vendor() : vendor, vendorReference, now);
+        }
+        items.addHistory(id, HistoryEntry.VENDOR_UPDATE, item.status(), after, "vendor:" + vendor, null, detail, now);
+        return after;
     }
 
     private static void checkTransition(WorkItem item, WorkItemStatus target) {

@@ -2,7 +2,11 @@ package org.liaisonhub.workitem;
 
 import java.util.Map;
 
-/** One open item of this type is needed for (MRN, visit, key), with these details. */
+/**
+ * One open item of this type is needed for (MRN, visit, key), with these details.
+ *
+ * @param patient the patient's demographics as the rule set reads them (name, birth date, gender, language...)
+ */
 public record WorkNeeded(String type, String mrn, String visitNumber, String key, Map<String, Object> details,
-        String rule) implements WorkChange {
+        Map<String, Object> patient, String rule) implements WorkChange {
 }

@@ -1,0 +1,152 @@
+package org.liaisonhub.dispatch;
+
+import static org.liaisonhub.platform.DbTime.instant;
+import static org.liaisonhub.platform.DbTime.utc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.liaisonhub.dispatch.OutboxEntry.Action;
+import org.liaisonhub.dispatch.OutboxEntry.Status;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The outbox table: requests decided in a work-item transaction, on their way to the vendor queues. */
+@Repository
+public class Outbox {
+
+    private static final String COLUMNS = """
+            id, work_item_id, vendor, action, sequence, idempotency_key, correlation_id, snapshot, status, attempts,
+            created_at""";
+    private static final RowMapper<OutboxEntry> ROW = Outbox::map;
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public Outbox(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Adds a request in the caller's transaction. Its idempotency key is derived from the item and the request's
+     * sequence unless one is given (a replay repeats the key of the request it replays).
+     */
+    public long add(long workItemId, String vendor, Action action, String idempotencyKey, String correlationId,
+            String snapshot, Instant now) {
+        Integer last = jdbc.queryForObject("select max(sequence) from outbox where work_item_id = :item",
+                new MapSqlParameterSource("item", workItemId), Integer.class);
+        int sequence = last == null ? 1 : last + 1;
+        String key = idempotencyKey != null ? idempotencyKey
+                : "liaison-hub/work-item/" + workItemId + "/" + sequence + "/" + action.name().toLowerCase(Locale.ROOT);
+        GeneratedKeyHolder id = new GeneratedKeyHolder();
+        jdbc.update("""
+                insert into outbox (work_item_id, vendor, action, sequence, idempotency_key, correlation_id, snapshot,
+                    status, created_at)
+                values (:item, :vendor, :action, :sequence, :key, :correlation, :snapshot, 'PENDING', :now)""",
+                new MapSqlParameterSource()
+                        .addValue("item", workItemId)
+                        .addValue("vendor", vendor)
+                        .addValue("action", action.name())
+                        .addValue("sequence", sequence)
+                        .addValue("key", key)
+                        .addValue("correlation", correlationId)
+                        .addValue("snapshot", snapshot)
+                        .addValue("now", utc(now)),
+                id, new String[] {"id"});
+        return id.getKey().longValue();
+    }
+
+    /**
+     * Locks the oldest pending requests that may go to their queue now: only the first pending request of each
+     * work item, so that hub instances relaying side by side can never put an item's requests out of order.
+     */
+    public List<OutboxEntry> lockRelayable(int limit) {
+        return jdbc.query("select " + COLUMNS + """
+                 from outbox o where o.status = 'PENDING'
+                and not exists (select 1 from outbox e
+                    where e.work_item_id = o.work_item_id and e.status = 'PENDING' and e.sequence < o.sequence)
+                order by o.id limit :limit for update skip locked""",
+                new MapSqlParameterSource("limit", limit), ROW);
+    }
+
+    public void markRelayed(long id, Instant now) {
+        jdbc.update("update outbox set status = 'RELAYED', relayed_at = :now where id = :id and status = 'PENDING'",
+                new MapSqlParameterSource("id", id).addValue("now", utc(now)));
+    }
+
+    public Optional<OutboxEntry> find(long id) {
+        return jdbc.query("select " + COLUMNS + " from outbox where id = :id", new MapSqlParameterSource("id", id), ROW)
+                .stream().findFirst();
+    }
+
+    /** Counts one more delivery attempt (kept across restarts, so the attempt limit holds across them too). */
+    public int countAttempt(long id) {
+        jdbc.update("update outbox set attempts = attempts + 1 where id = :id", new MapSqlParameterSource("id", id));
+        Integer attempts = jdbc.queryForObject("select attempts from outbox where id = :id",
+                new MapSqlParameterSource("id", id), Integer.class);
+        return attempts == null ? 0 : attempts;
+    }
+
+    public void recordError(long id, Integer httpStatus, String error) {
+        jdbc.update("update outbox set http_status = :status, last_error = :error where id = :id",
+                new MapSqlParameterSource("id", id).addValue("status", httpStatus).addValue("error", fit(error)));
+    }
+
+    public void finish(long id, Status status, Integer httpStatus, String error, Instant now) {
+        jdbc.update("""
+                update outbox set status = :status, http_status = :http, last_error = :error, finished_at = :now
+                where id = :id""",
+                new MapSqlParameterSource("id", id)
+                        .addValue("status", status.name())
+                        .addValue("http", httpStatus)
+                        .addValue("error", fit(error))
+                        .addValue("now", utc(now)));
+    }
+
+    /** Whether any request for the item reached its vendor (otherwise there is nothing to cancel there). */
+    public boolean requestDelivered(long workItemId) {
+        return exists("work_item_id = :item and action = 'REQUEST' and status = 'DELIVERED'", workItemId, 0);
+    }
+
+    /** Whether a newer request for the item exists (the item changed again): this one is then out of date. */
+    public boolean superseded(long workItemId, int sequence) {
+        return exists("work_item_id = :item and action = 'REQUEST' and status <> 'SKIPPED' and sequence > :sequence",
+                workItemId, sequence);
+    }
+
+    public long pending() {
+        Long count = jdbc.queryForObject("select count(*) from outbox where status in ('PENDING', 'RELAYED')",
+                new MapSqlParameterSource(), Long.class);
+        return count == null ? 0 : count;
+    }
+
+    private boolean exists(String condition, long workItemId, int sequence) {
+        Integer count = jdbc.queryForObject("select count(*) from outbox where " + condition,
+                new MapSqlParameterSource("item", workItemId).addValue("sequence", sequence), Integer.class);
+        return count != null && count > 0;
+    }
+
+    private static String fit(String text) {
+        return text == null || text.length() <= 2000 ? text : text.substring(0, 2000);
+    }
+
+    private static OutboxEntry map(ResultSet rs, int row) throws SQLException {
+        return new OutboxEntry(
+                rs.getLong("id"),
+                rs.getLong("work_item_id"),
+                rs.getString("vendor"),
+                Action.valueOf(rs.getString("action")),
+                rs.getInt("sequence"),
+                rs.getString("idempotency_key"),
+                rs.getString("correlation_id"),
+                rs.getString("snapshot"),
+                Status.valueOf(rs.getString("status")),
+                rs.getInt("attempts"),
+                instant(rs, "created_at"));
+    }
+}

@@ -1,0 +1,139 @@
+package org.liaisonhub.dispatch;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.jms.TextMessage;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jms.core.JmsTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Moves committed outbox rows to their vendor's durable queue, at least once: a row is marked RELAYED only after
+ * the broker has the message, so a crash in between sends it again and the vendor route recognises the repeat.
+ * Every message carries {@code JMSXGroupID = work-item-<id>}, so the requests of one item are consumed in order.
+ */
+@Component
+public class OutboxRelay implements SmartLifecycle {
+
+    static final String GROUP_PREFIX = "work-item-";
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final Outbox outbox;
+    private final Vendors vendors;
+    private final JmsTemplate jms;
+    private final ObjectMapper json;
+    private final TransactionTemplate transaction;
+    private final DispatchProperties properties;
+    private final Semaphore wake = new Semaphore(0);
+    private volatile Thread worker;
+    private volatile boolean running;
+
+    public OutboxRelay(Outbox outbox, Vendors vendors, JmsTemplate jms, ObjectMapper json,
+            PlatformTransactionManager transactions, DispatchProperties properties) {
+        this.outbox = outbox;
+        this.vendors = vendors;
+        this.jms = jms;
+        this.json = json;
+        this.transaction = new TransactionTemplate(transactions);
+        this.properties = properties;
+    }
+
+    /** Asks for a relay round now (called after a commit that added requests). */
+    public void wakeUp() {
+        wake.release();
+    }
+
+    /** Relays one batch; returns how many requests went to their queues. */
+    public int relayBatch() {
+        Integer relayed = transaction.execute(status -> {
+            List<OutboxEntry> batch = outbox.lockRelayable(properties.relayBatchSize());
+            Instant now = Instant.now();
+            for (OutboxEntry entry : batch) {
+                send(entry);
+                outbox.markRelayed(entry.id(), now);
+            }
+            return batch.size();
+        });
+        return relayed == null ? 0 : relayed;
+    }
+
+    private void send(OutboxEntry entry) {
+        String body = message(entry);
+        jms.send(vendors.get(entry.vendor()).queue(), session -> {
+            TextMessage message = session.createTextMessage(body);
+            message.setStringProperty("JMSXGroupID", GROUP_PREFIX + entry.workItemId());
+            message.setLongProperty(VendorMessage.OUTBOX_ID, entry.id());
+            return message;
+        });
+    }
+
+    private String message(OutboxEntry entry) {
+        try {
+            return json.writeValueAsString(Map.of(
+                    VendorMessage.OUTBOX_ID, entry.id(),
+                    "workItemId", entry.workItemId(),
+                    "action", entry.action().name(),
+                    "idempotencyKey", entry.idempotencyKey()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                while (running && relayBatch() == properties.relayBatchSize()) {
+                    log.debug("Outbox relay: full batch, continuing");
+                }
+            } catch (RuntimeException e) {
+                log.warn("Outbox relay round failed, retrying in {}: {}", properties.relayInterval(),
+                        e.getClass().getName());
+                log.debug("Outbox relay failure", e);
+            }
+            try {
+                if (wake.tryAcquire(properties.relayInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+                    wake.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        worker = new Thread(this::loop, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread current = worker;
+        if (current != null) {
+            current.interrupt();
+            try {
+                current.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

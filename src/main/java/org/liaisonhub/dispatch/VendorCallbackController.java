@@ -1,0 +1,166 @@
+package org.liaisonhub.dispatch;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IParser;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.hl7.fhir.r4.model.Task;
+import org.liaisonhub.dispatch.VendorSettings.Vendor;
+import org.liaisonhub.dispatch.fhir.FhirCodes;
+import org.liaisonhub.workitem.WorkItem;
+import org.liaisonhub.workitem.WorkItemRepository;
+import org.liaisonhub.workitem.WorkItemService;
+import org.liaisonhub.workitem.WorkItemStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Vendors report progress here: a FHIR Task (or a message Bundle holding one) that carries the hub's work-item
+ * identifier, signed with the vendor's shared secret. Answers are FHIR OperationOutcomes. A report the lifecycle
+ * cannot follow (late, repeated) is recorded in the item's history and acknowledged, not refused.
+ */
+@RestController
+@RequestMapping("/api/vendor-callbacks")
+public class VendorCallbackController {
+
+    private static final Logger log = LoggerFactory.getLogger(VendorCallbackController.class);
+    private static final MediaType FHIR_JSON = MediaType.parseMediaType("application/fhir+json");
+
+    private final Vendors vendors;
+    private final WorkItemRepository items;
+    private final WorkItemService workItems;
+    private final FhirContext fhir;
+
+    public VendorCallbackController(Vendors vendors, WorkItemRepository items, WorkItemService workItems,
+            FhirContext fhir) {
+        this.vendors = vendors;
+        this.items = items;
+        this.workItems = workItems;
+        this.fhir = fhir;
+    }
+
+    @PostMapping(path = "/{vendor}", consumes = MediaType.ALL_VALUE)
+    public ResponseEntity<String> report(@PathVariable String vendor,
+            @RequestHeader(value = CallbackSignature.HEADER, required = false) String signature,
+            @RequestHeader(value = "Content-Type", required = false) String contentType,
+            @RequestBody(required = false) byte[] body) {
+        byte[] raw = body == null ? new byte[0] : body;
+        Optional<Vendor> settings = vendors.find(vendor);
+        if (settings.isEmpty()) {
+            return outcome(HttpStatus.NOT_FOUND, IssueType.NOTFOUND, "No vendor named " + vendor);
+        }
+        if (!CallbackSignature.valid(settings.get().callbackSecret(), raw, signature)) {
+            log.warn("Vendor callback for {} refused: {} signature", vendor, signature == null ? "no" : "a wrong");
+            return outcome(HttpStatus.UNAUTHORIZED, IssueType.SECURITY,
+                    "The body must be signed: " + CallbackSignature.HEADER + ": sha256=<HMAC-SHA256 of the body>");
+        }
+        Task task;
+        try {
+            task = task(parser(contentType).parseResource(new String(raw, StandardCharsets.UTF_8)));
+        } catch (DataFormatException | IllegalArgumentException e) {
+            return outcome(HttpStatus.BAD_REQUEST, IssueType.STRUCTURE, "Not a FHIR Task or message Bundle with a Task: "
+                    + e.getMessage());
+        }
+        Optional<Long> itemId = workItemId(task);
+        if (itemId.isEmpty()) {
+            return outcome(HttpStatus.UNPROCESSABLE_ENTITY, IssueType.REQUIRED,
+                    "Task.identifier with system " + FhirCodes.WORK_ITEM_SYSTEM + " names the work item");
+        }
+        Optional<WorkItem> item = items.find(itemId.get()).filter(i -> vendor.equals(i.vendor()));
+        if (item.isEmpty()) {
+            return outcome(HttpStatus.NOT_FOUND, IssueType.NOTFOUND,
+                    "Work item " + itemId.get() + " was not sent to " + vendor);
+        }
+        WorkItemStatus after = workItems.vendorReported(itemId.get(), vendor, target(task.getStatus()),
+                task.hasIdElement() && task.getIdElement().hasIdPart() ? "Task/" + task.getIdElement().getIdPart() : null,
+                detail(task));
+        log.info("Vendor {} reported {} for work item {}: now {}", vendor, task.getStatus(), itemId.get(), after);
+        return outcome(HttpStatus.OK, IssueType.INFORMATIONAL, "Work item " + itemId.get() + " is " + after);
+    }
+
+    /** The vendor's Task status as a work-item status; null for statuses that only inform. */
+    static WorkItemStatus target(Task.TaskStatus status) {
+        if (status == null) {
+            return null;
+        }
+        return switch (status) {
+            case ACCEPTED, INPROGRESS -> WorkItemStatus.ACCEPTED;
+            case COMPLETED -> WorkItemStatus.COMPLETED;
+            case REJECTED, FAILED -> WorkItemStatus.FAILED;
+            case CANCELLED -> WorkItemStatus.CANCELLED;
+            default -> null;
+        };
+    }
+
+    private IParser parser(String contentType) {
+        boolean xml = contentType != null && contentType.toLowerCase(Locale.ROOT).contains("xml");
+        return xml ? fhir.newXmlParser() : fhir.newJsonParser();
+    }
+
+    private static Task task(IBaseResource resource) {
+        if (resource instanceof Task task) {
+            return task;
+        }
+        if (resource instanceof Bundle bundle) {
+            return bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                    .filter(Task.class::isInstance).map(Task.class::cast).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("the Bundle holds no Task"));
+        }
+        throw new IllegalArgumentException("a " + resource.fhirType() + " was sent");
+    }
+
+    private static Optional<Long> workItemId(Task task) {
+        return task.getIdentifier().stream()
+                .filter(i -> FhirCodes.WORK_ITEM_SYSTEM.equals(i.getSystem()))
+                .map(Identifier::getValue)
+                .filter(v -> v != null && v.matches("\\d{1,18}"))
+                .map(Long::valueOf)
+                .findFirst();
+    }
+
+    private static Map<String, Object> detail(Task task) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("taskStatus", task.getStatus() == null ? null : task.getStatus().toCode());
+        if (task.hasBusinessStatus()) {
+            detail.put("businessStatus", task.getBusinessStatus().getText());
+        }
+        if (task.hasStatusReason()) {
+            detail.put("statusReason", task.getStatusReason().getText());
+        }
+        if (task.hasNote()) {
+            detail.put("note", task.getNoteFirstRep().getText());
+        }
+        detail.values().removeIf(Objects::isNull);
+        return detail;
+    }
+
+    private ResponseEntity<String> outcome(HttpStatus status, IssueType type, String text) {
+        OperationOutcome outcome = new OperationOutcome();
+        outcome.addIssue()
+                .setSeverity(status.is2xxSuccessful() ? IssueSeverity.INFORMATION : IssueSeverity.ERROR)
+                .setCode(type)
+                .setDiagnostics(text);
+        return ResponseEntity.status(status).contentType(FHIR_JSON)
+                .body(fhir.newJsonParser().encodeResourceToString(outcome));
+    }
+}

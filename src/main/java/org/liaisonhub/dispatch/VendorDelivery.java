@@ -1,0 +1,185 @@
+package org.liaisonhub.dispatch;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.liaisonhub.dispatch.DispatchMetrics.Outcome;
+import org.liaisonhub.dispatch.OutboxEntry.Action;
+import org.liaisonhub.dispatch.OutboxEntry.Status;
+import org.liaisonhub.dispatch.VendorSettings.Vendor;
+import org.liaisonhub.dispatch.fhir.VendorRequest;
+import org.liaisonhub.dispatch.fhir.VendorRequestBuilder;
+import org.liaisonhub.workitem.WorkItem;
+import org.liaisonhub.workitem.WorkItemRepository;
+import org.liaisonhub.workitem.WorkItemService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The verb of the vendor routes: deliver one queued request. Retries with backoff while the vendor cannot answer
+ * (network, timeout, 408, 429, 5xx); records SENT on 2xx; dead-letters a request the vendor rejects (other 4xx)
+ * or that runs out of attempts, and fails its item. Returning normally lets the route commit the queue message;
+ * an exception (the hub stopping, the database gone) rolls it back, so the broker delivers it again later and
+ * the request goes out again under the same idempotency key.
+ */
+@Component("vendorDelivery")
+public class VendorDelivery {
+
+    private static final Logger log = LoggerFactory.getLogger(VendorDelivery.class);
+
+    private final Outbox outbox;
+    private final Vendors vendors;
+    private final WorkItemRepository items;
+    private final WorkItemService workItems;
+    private final DeadLetters deadLetters;
+    private final VendorRequestBuilder requests;
+    private final VendorClient client;
+    private final DispatchMetrics metrics;
+    private final ObjectMapper json;
+    private final TransactionTemplate transaction;
+
+    VendorDelivery(Outbox outbox, Vendors vendors, WorkItemRepository items, WorkItemService workItems,
+            DeadLetters deadLetters, VendorRequestBuilder requests, VendorClient client, DispatchMetrics metrics,
+            ObjectMapper json, PlatformTransactionManager transactions) {
+        this.outbox = outbox;
+        this.vendors = vendors;
+        this.items = items;
+        this.workItems = workItems;
+        this.deadLetters = deadLetters;
+        this.requests = requests;
+        this.client = client;
+        this.metrics = metrics;
+        this.json = json;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /**
+     * @param message the queue message (JSON naming the outbox row)
+     * @param vendorName the vendor whose queue it came from
+     */
+    public void deliver(String message, String vendorName) throws InterruptedException {
+        long outboxId = VendorMessage.outboxId(message, json);
+        OutboxEntry entry = outbox.find(outboxId).orElse(null);
+        if (entry == null || entry.finished()) {
+            log.debug("Vendor request {} already finished; a repeated queue message is dropped", outboxId);
+            return;
+        }
+        Vendor vendor = vendors.get(entry.vendor());
+        String skip = reasonToSkip(entry);
+        if (skip != null) {
+            skip(entry, skip);
+            return;
+        }
+        String body = requests.json(new VendorRequest(entry.idempotencyKey(), entry.createdAt(),
+                entry.action() == Action.CANCEL, snapshot(entry), entry.vendor(), vendor));
+        while (true) {
+            int attempt = outbox.countAttempt(entry.id());
+            VendorResponse response = client.post(entry.vendor(), vendor, body, entry.idempotencyKey(),
+                    entry.correlationId());
+            metrics.attempt(entry.vendor(), response);
+            if (response.delivered()) {
+                delivered(entry, response, attempt);
+                return;
+            }
+            if (!response.retryable() || attempt >= vendor.retry().maxAttempts()) {
+                deadLetter(entry, response, attempt);
+                return;
+            }
+            outbox.recordError(entry.id(), response.status(), response.problem());
+            metrics.count(entry.vendor(), Outcome.RETRIED);
+            Duration pause = RetryPolicy.delay(vendor.retry(), attempt, response.retryAfter());
+            log.info("Vendor {} request {} (work item {}) attempt {} failed ({}); retrying in {} ms", entry.vendor(),
+                    entry.id(), entry.workItemId(), attempt, statusOf(response), pause.toMillis());
+            Thread.sleep(pause.toMillis());
+            String nowSkip = reasonToSkip(entry);
+            if (nowSkip != null) {
+                skip(entry, nowSkip);
+                return;
+            }
+        }
+    }
+
+    /** Why a request need not go out (any more): its item was closed, or changed again, or nothing was sent. */
+    private String reasonToSkip(OutboxEntry entry) {
+        if (entry.action() == Action.CANCEL) {
+            return outbox.requestDelivered(entry.workItemId()) ? null : "nothing was sent to cancel";
+        }
+        WorkItem current = items.find(entry.workItemId()).orElse(null);
+        if (current == null || !current.status().isOpen()) {
+            return "the work item was " + (current == null ? "removed" : current.status()) + " before it was sent";
+        }
+        return outbox.superseded(entry.workItemId(), entry.sequence()) ? "a newer request supersedes it" : null;
+    }
+
+    private void skip(OutboxEntry entry, String reason) {
+        outbox.finish(entry.id(), Status.SKIPPED, null, reason, Instant.now());
+        metrics.count(entry.vendor(), Outcome.SKIPPED);
+        log.info("Vendor {} request {} (work item {}) skipped: {}", entry.vendor(), entry.id(), entry.workItemId(),
+                reason);
+    }
+
+    private void delivered(OutboxEntry entry, VendorResponse response, int attempts) {
+        transaction.executeWithoutResult(tx -> {
+            outbox.finish(entry.id(), Status.DELIVERED, response.status(), null, Instant.now());
+            workItems.delivered(entry.workItemId(), entry.vendor(), response.reference(),
+                    detail(entry, response, attempts, null));
+        });
+        metrics.count(entry.vendor(), Outcome.SENT);
+        log.info("Vendor {} request {} (work item {}, {}) delivered: HTTP {} after {} attempt(s)", entry.vendor(),
+                entry.id(), entry.workItemId(), entry.action(), response.status(), attempts);
+    }
+
+    private void deadLetter(OutboxEntry entry, VendorResponse response, int attempts) {
+        String reason = response.retryable()
+                ? "Gave up after " + attempts + " attempts; last: " + response.problem()
+                : "Rejected by the vendor: " + response.problem();
+        transaction.executeWithoutResult(tx -> {
+            Instant now = Instant.now();
+            outbox.finish(entry.id(), Status.DEAD, response.status() == 0 ? null : response.status(), reason, now);
+            deadLetters.add(entry, reason, response.status() == 0 ? null : response.status(), attempts, now);
+            workItems.deliveryFailed(entry.workItemId(), entry.vendor(), detail(entry, response, attempts, reason));
+        });
+        if (!response.retryable()) {
+            metrics.count(entry.vendor(), Outcome.FAILED);
+        }
+        metrics.count(entry.vendor(), Outcome.DEAD_LETTERED);
+        log.warn("Vendor {} request {} (work item {}, {}) dead-lettered: {}", entry.vendor(), entry.id(),
+                entry.workItemId(), entry.action(), statusOf(response));
+    }
+
+    private static Map<String, Object> detail(OutboxEntry entry, VendorResponse response, int attempts,
+            String reason) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("action", entry.action().name());
+        detail.put("idempotencyKey", entry.idempotencyKey());
+        detail.put("attempts", attempts);
+        if (response.status() != 0) {
+            detail.put("httpStatus", response.status());
+        }
+        if (response.reference() != null) {
+            detail.put("vendorReference", response.reference());
+        }
+        if (reason != null) {
+            detail.put("reason", reason);
+        }
+        return detail;
+    }
+
+    private WorkItem snapshot(OutboxEntry entry) {
+        try {
+            return json.readValue(entry.snapshot(), WorkItem.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Outbox row " + entry.id() + " holds an unreadable work item", e);
+        }
+    }
+
+    private static String statusOf(VendorResponse response) {
+        return response.status() == 0 ? "no answer" : "HTTP " + response.status();
+    }
+}

@@ -1,0 +1,99 @@
+package org.liaisonhub.dispatch;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The vendors ({@code hub.vendors.<name>.*}): which work-item type each takes, its queue, how to reach it and how
+ * hard to try. A vendor without a {@code url} is not dispatched to: its work stays on the liaisons' list.
+ */
+@ConfigurationProperties("hub")
+public record VendorSettings(Map<String, Vendor> vendors) {
+
+    public VendorSettings {
+        vendors = vendors == null ? Map.of() : new TreeMap<>(vendors);
+    }
+
+    /**
+     * @param workItemType   the work-item type this vendor handles, e.g. INTERPRETER
+     * @param queue          its durable Artemis queue
+     * @param consumers      how many requests to it are delivered at once (each work item's in order)
+     * @param url            where requests are POSTed; dispatch is off while empty
+     * @param timeout        for one HTTP request (connect and response)
+     * @param event          the MessageHeader event is {@code <event>-request} / {@code <event>-cancel}
+     * @param request        the FHIR resource the request focuses on
+     * @param callbackSecret shared secret for the HMAC-SHA256 signature of the vendor's callbacks
+     * @param serviceCode    for {@code request: service}, the ServiceRequest code and its display text
+     */
+    public record Vendor(String workItemType, String queue, int consumers, URI url, Duration timeout, String event,
+            RequestKind request, Auth auth, Retry retry, String callbackSecret, String serviceCode,
+            String serviceDisplay) {
+
+        public Vendor {
+            consumers = consumers <= 0 ? 2 : consumers;
+            timeout = timeout == null ? Duration.ofSeconds(30) : timeout;
+            request = request == null ? RequestKind.SERVICE : request;
+            auth = auth == null ? new Auth(null, null, null, null, null, null, null, null, null) : auth;
+            retry = retry == null ? new Retry(0, null, 0, null, null) : retry;
+        }
+
+        public boolean enabled() {
+            return url != null && !url.toString().isBlank();
+        }
+    }
+
+    /** What a vendor's request focuses on. */
+    public enum RequestKind {
+        /** CoverageEligibilityRequest (purpose validation) with the Coverage and payer. */
+        INSURANCE_ELIGIBILITY,
+        /** ServiceRequest for transport, with pickup and destination Locations and the requested time. */
+        TRANSPORT,
+        /** ServiceRequest for an interpreter, with the language as a BCP-47 code. */
+        INTERPRETER,
+        /** ServiceRequest with the configured service code; every detail becomes a Task input. */
+        SERVICE
+    }
+
+    /**
+     * How the hub authenticates to the vendor: {@code none}, {@code api-key} (header, default X-API-Key),
+     * {@code basic}, or {@code oauth2} client credentials (token cached until shortly before it expires).
+     */
+    public record Auth(AuthType type, String header, String key, String username, String password, URI tokenUrl,
+            String clientId, String clientSecret, String scope) {
+
+        public Auth {
+            type = type == null ? AuthType.NONE : type;
+            header = header == null || header.isBlank() ? "X-API-Key" : header;
+        }
+    }
+
+    public enum AuthType {
+        NONE, API_KEY, BASIC, OAUTH2;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /**
+     * Delivery attempts: network errors, timeouts, 408, 429 and 5xx are retried after {@code initialBackoff},
+     * growing by {@code multiplier} up to {@code maxBackoff}; a Retry-After header is honoured up to
+     * {@code maxRetryAfter}.
+     */
+    public record Retry(int maxAttempts, Duration initialBackoff, double multiplier, Duration maxBackoff,
+            Duration maxRetryAfter) {
+
+        public Retry {
+            maxAttempts = maxAttempts <= 0 ? 8 : maxAttempts;
+            initialBackoff = initialBackoff == null ? Duration.ofSeconds(1) : initialBackoff;
+            multiplier = multiplier < 1 ? 2.0 : multiplier;
+            maxBackoff = maxBackoff == null ? Duration.ofSeconds(60) : maxBackoff;
+            maxRetryAfter = maxRetryAfter == null ? Duration.ofMinutes(2) : maxRetryAfter;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.liaisonhub.workitem;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * The vendor side of a work-item change, shared by every path that changes items (messages, the API): hand new
+ * or changed work to its vendor and queue it, tell the vendor about cancellations of what it was given.
+ */
+@Component
+class VendorSteps {
+
+    /** A new request puts an item in these statuses (back) in the queue; SENT and ACCEPTED items stay. */
+    private static final Set<WorkItemStatus> QUEUEABLE = EnumSet.of(WorkItemStatus.NEW, WorkItemStatus.FAILED);
+
+    private final WorkItemRepository items;
+    private final VendorHandoff handoff;
+
+    VendorSteps(WorkItemRepository items, VendorHandoff handoff) {
+        this.items = items;
+        this.handoff = handoff;
+    }
+
+    /** Hands the item (as it now stands) to its vendor; true if one took it. */
+    boolean request(long itemId, Long messageId, String actor, Instant now) {
+        WorkItem item = items.find(itemId).orElseThrow(() -> new WorkItemNotFoundException(itemId));
+        return handoff.request(item, messageId).map(vendor -> {
+            items.updateVendor(itemId, vendor, null, now);
+            if (QUEUEABLE.contains(item.status())) {
+                items.updateStatus(itemId, WorkItemStatus.QUEUED, now);
+                items.addHistory(itemId, HistoryEntry.STATUS_CHANGED, item.status(), WorkItemStatus.QUEUED, actor,
+                        messageId, Map.of("vendor", vendor), now);
+            }
+            return true;
+        }).orElse(false);
+    }
+
+    /** After an item was cancelled: a vendor that was given it gets the cancellation. */
+    void cancelled(long itemId, WorkItemStatus before, Long messageId) {
+        if (before == WorkItemStatus.NEW) {
+            return;
+        }
+        items.find(itemId).filter(item -> item.vendor() != null).ifPresent(item -> handoff.cancel(item, messageId));
+    }
+}
