@@ -4,6 +4,7 @@ import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TemporaryQueue;
 import java.time.Duration;
@@ -25,6 +26,7 @@ class QueueDepths {
 
     private static final Duration FRESH_FOR = Duration.ofSeconds(10);
     private static final long REPLY_TIMEOUT_MILLIS = 2_000;
+    private static final String MANAGEMENT = "activemq.management";
 
     private final ConnectionFactory connections;
     private final Map<String, Reading> readings = new ConcurrentHashMap<>();
@@ -45,21 +47,26 @@ class QueueDepths {
     }
 
     private double ask(String queue) {
-        try (Connection connection = connections.createConnection()) {
-            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        try (Connection connection = connections.createConnection();
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
             TemporaryQueue replies = session.createTemporaryQueue();
-            MessageConsumer consumer = session.createConsumer(replies);
-            connection.start();
-            Message request = session.createMessage();
-            JMSManagementHelper.putAttribute(request, ResourceNames.QUEUE + queue, "messageCount");
-            request.setJMSReplyTo(replies);
-            session.createProducer(ActiveMQJMSClient.createQueue("activemq.management")).send(request);
-            Message reply = consumer.receive(REPLY_TIMEOUT_MILLIS);
-            if (reply == null || !JMSManagementHelper.hasOperationSucceeded(reply)) {
-                return Double.NaN;
+            try (MessageConsumer consumer = session.createConsumer(replies);
+                    MessageProducer producer = session.createProducer(ActiveMQJMSClient.createQueue(MANAGEMENT))) {
+                connection.start();
+                Message request = session.createMessage();
+                JMSManagementHelper.putAttribute(request, ResourceNames.QUEUE + queue, "messageCount");
+                request.setJMSReplyTo(replies);
+                producer.send(request);
+                Message reply = consumer.receive(REPLY_TIMEOUT_MILLIS);
+                if (reply == null || !JMSManagementHelper.hasOperationSucceeded(reply)) {
+                    return Double.NaN;
+                }
+                Object result = JMSManagementHelper.getResult(reply);
+                return result instanceof Number number ? number.doubleValue() : Double.NaN;
+            } finally {
+                // the connection is shared (cached): a temporary queue would otherwise outlive the question
+                replies.delete();
             }
-            Object result = JMSManagementHelper.getResult(reply);
-            return result instanceof Number number ? number.doubleValue() : Double.NaN;
         } catch (Exception brokerCannotSay) {
             // JMSManagementHelper declares Exception; any failure means "unknown right now"
             return Double.NaN;

@@ -1,0 +1,104 @@
+package org.liaisonhub.dispatch;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.liaisonhub.support.FhirR4Validator;
+import org.liaisonhub.support.Fixtures;
+import org.liaisonhub.support.HubProcess;
+import org.liaisonhub.support.MllpTestClient;
+import org.liaisonhub.support.TestIds;
+import org.liaisonhub.workitem.WorkItem;
+import org.liaisonhub.workitem.WorkItemRepository;
+import org.liaisonhub.workitem.WorkItemSearch;
+import org.liaisonhub.workitem.WorkItemStatus;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The worked example of docs/vendors.md, run as written: a fourth vendor from three files, no Java. */
+class FourthVendorWithoutJavaTest {
+
+    private static final Pattern EXAMPLE_FILE = Pattern.compile("<!-- file: (\\S+) -->\\s*```\\w*\\n(.*?)```",
+            Pattern.DOTALL);
+
+    @TempDir
+    Path work;
+
+    @Test
+    void aHomeCareAgencyAddedByMappingRouteAndConfigurationReceivesValidReferrals() throws IOException {
+        Map<String, String> example = exampleFiles();
+        Path routes = copyOf(Path.of("routes"), work.resolve("routes"));
+        Path mappings = copyOf(Path.of("mappings"), work.resolve("mappings"));
+        Files.writeString(routes.resolve("vendor-homecare.camel.yaml"), example.get("routes/vendor-homecare.camel.yaml"));
+        Files.writeString(mappings.resolve("home-care.yaml"), example.get("mappings/home-care.yaml"));
+
+        WireMockServer agency = new WireMockServer(options().dynamicPort());
+        agency.start();
+        agency.stubFor(post(urlEqualTo("/referrals")).willReturn(aResponse().withStatus(202)));
+        List<String> args = new ArrayList<>(List.of("--hub.routes-dir=" + routes, "--hub.mappings.dir=" + mappings));
+        example.get("config/homecare.properties").lines().filter(l -> l.contains("="))
+                .map(l -> l.startsWith("hub.vendors.homecare.url=")
+                        ? "hub.vendors.homecare.url=" + agency.baseUrl() + "/referrals" : l)
+                .forEach(l -> args.add("--" + l));
+        int port = TestIds.freePort();
+        Fixtures patient = Fixtures.fresh().with("DISPOSITION", "06").with("DESTINATION", "");
+        try (ConfigurableApplicationContext hub = HubProcess.start(work.resolve("data"), port,
+                args.toArray(String[]::new))) {
+            try (MllpTestClient ehr = new MllpTestClient("127.0.0.1", port)) {
+                assertThat(ehr.send(patient.hl7("a03-discharge")).code()).isEqualTo("AA");
+            }
+            WorkItemRepository items = hub.getBean(WorkItemRepository.class);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(items.search(
+                    new WorkItemSearch("HOME_CARE", null, patient.get("MRN"), null), 0, 1).items())
+                    .extracting(WorkItem::status).containsExactly(WorkItemStatus.SENT));
+        } finally {
+            agency.stop();
+        }
+        List<LoggedRequest> referrals = agency.findAll(postRequestedFor(urlEqualTo("/referrals")));
+        assertThat(referrals).hasSize(1);
+        String body = referrals.get(0).getBodyAsString();
+        assertThat(FhirR4Validator.errors(body)).as(body).isEmpty();
+        assertThat(FhirJson.read(body).at("/entry/0/resource/eventCoding/code").asText()).isEqualTo("home-care-request");
+        assertThat(body).contains("\"code\":\"home-care\"").contains("dischargedFrom.pointOfCare");
+    }
+
+    private static Map<String, String> exampleFiles() throws IOException {
+        Matcher m = EXAMPLE_FILE.matcher(Files.readString(Path.of("docs/vendors.md")));
+        Map<String, String> files = new LinkedHashMap<>();
+        while (m.find()) {
+            files.put(m.group(1), m.group(2));
+        }
+        assertThat(files).containsKeys("mappings/home-care.yaml", "routes/vendor-homecare.camel.yaml",
+                "config/homecare.properties");
+        return files;
+    }
+
+    private static Path copyOf(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(file.getFileName()));
+            }
+        }
+        return to;
+    }
+}

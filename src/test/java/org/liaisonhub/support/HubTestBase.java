@@ -1,0 +1,79 @@
+package org.liaisonhub.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.liaisonhub.LiaisonHubApplication;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * A running hub for integration tests: the real routes/ and mappings/, embedded Artemis, an H2 file database,
+ * HTTP on a random port. Subclasses say where its data lives and which MLLP port it listens on; tests keep out of
+ * each other's way with their own MRNs, visits and control ids ({@link TestIds}).
+ */
+@CamelSpringBootTest
+@SpringBootTest(classes = LiaisonHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class HubTestBase {
+
+    @Autowired
+    protected TestRestTemplate http;
+
+    @Autowired
+    protected ObjectMapper json;
+
+    protected abstract int mllpPort();
+
+    protected MllpTestClient mllp() {
+        return new MllpTestClient("127.0.0.1", mllpPort());
+    }
+
+    protected JsonNode getJson(String path) {
+        ResponseEntity<String> response = http.getForEntity(path, String.class);
+        if (!response.getStatusCode().is2xxSuccessful()) {
+            throw new AssertionError("GET " + path + " answered " + response.getStatusCode() + ": " + response.getBody());
+        }
+        return read(response.getBody());
+    }
+
+    protected ResponseEntity<String> patch(String path, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.exchange(path, HttpMethod.PATCH, new HttpEntity<>(body, headers), String.class);
+    }
+
+    protected ResponseEntity<String> httpPost(String path) {
+        return http.postForEntity(path, null, String.class);
+    }
+
+    protected JsonNode read(String body) {
+        try {
+            return json.readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Work items of one patient, newest first. */
+    protected JsonNode workItemsOf(String mrn) {
+        return getJson("/api/work-items?size=500&mrn=" + mrn).get("items");
+    }
+
+    protected static Path tempDir(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

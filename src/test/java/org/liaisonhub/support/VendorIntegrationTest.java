@@ -1,0 +1,68 @@
+package org.liaisonhub.support;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The hub with its three vendors pointed at one WireMock server ({@code /insurance}, {@code /transport},
+ * {@code /interpreter}), short retry pauses and known callback secrets. By default every vendor answers 201 with
+ * a Location; tests add their own stubs for their own patients.
+ */
+public abstract class VendorIntegrationTest extends HubTestBase {
+
+    protected static final WireMockServer VENDOR = new WireMockServer(options().dynamicPort());
+    protected static final int MAX_ATTEMPTS = 20;
+    private static final int MLLP_PORT = TestIds.freePort();
+    private static final Path DATA_DIR = tempDir("liaison-hub-vendor-test");
+
+    static {
+        VENDOR.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(VENDOR::stop));
+    }
+
+    @DynamicPropertySource
+    static void hub(DynamicPropertyRegistry registry) {
+        registry.add("hub.data-dir", DATA_DIR::toString);
+        registry.add("hub.mllp.port", () -> MLLP_PORT);
+        registry.add("hub.mllp.host", () -> "127.0.0.1");
+        registry.add("hub.dispatch.relay-interval", () -> "200ms");
+        registry.add("hub.fhir.time-zone", () -> "America/Chicago");
+        for (String vendor : new String[] {"insurance", "transport", "interpreter"}) {
+            String prefix = "hub.vendors." + vendor + ".";
+            registry.add(prefix + "url", () -> VENDOR.baseUrl() + "/" + vendor);
+            // transport keeps trying through the outage test; the others give up after MAX_ATTEMPTS
+            registry.add(prefix + "retry.max-attempts", () -> vendor.equals("transport") ? 500 : MAX_ATTEMPTS);
+            registry.add(prefix + "retry.initial-backoff", () -> "20ms");
+            registry.add(prefix + "retry.max-backoff", () -> "200ms");
+            registry.add(prefix + "callback-secret", () -> secret(vendor));
+            registry.add(prefix + "timeout", () -> "5s");
+        }
+    }
+
+    protected static String secret(String vendor) {
+        return vendor + "-callback-secret";
+    }
+
+    @BeforeEach
+    protected void vendorsAccept() {
+        VENDOR.resetAll();
+        for (String vendor : new String[] {"insurance", "transport", "interpreter"}) {
+            VENDOR.stubFor(post(urlEqualTo("/" + vendor)).atPriority(10).willReturn(aResponse()
+                    .withStatus(201)
+                    .withHeader("Location", VENDOR.baseUrl() + "/" + vendor + "/Task/accepted-1")));
+        }
+    }
+
+    @Override
+    protected int mllpPort() {
+        return MLLP_PORT;
+    }
+}
