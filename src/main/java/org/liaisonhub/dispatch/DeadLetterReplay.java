@@ -7,8 +7,6 @@ import org.liaisonhub.platform.NotFoundException;
 import org.liaisonhub.workitem.WorkItemService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Replays a dead letter: the same request (same snapshot, same idempotency key) goes back through the outbox, and
@@ -41,12 +39,7 @@ public class DeadLetterReplay {
         if (original.action() == Action.REQUEST) {
             workItems.requeued(original.workItemId(), original.vendor(), actor, "dead letter " + id + " replayed");
         }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                relay.wakeUp();
-            }
-        });
+        relay.wakeUpAfterCommit();
         return deadLetters.find(id).orElseThrow();
     }
 

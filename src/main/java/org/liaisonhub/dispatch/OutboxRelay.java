@@ -14,6 +14,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -28,6 +30,7 @@ public class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final Outbox outbox;
+    private final DeadLetters deadLetters;
     private final Vendors vendors;
     private final JmsTemplate jms;
     private final ObjectMapper json;
@@ -37,9 +40,10 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile Thread worker;
     private volatile boolean running;
 
-    public OutboxRelay(Outbox outbox, Vendors vendors, JmsTemplate jms, ObjectMapper json,
+    public OutboxRelay(Outbox outbox, DeadLetters deadLetters, Vendors vendors, JmsTemplate jms, ObjectMapper json,
             PlatformTransactionManager transactions, DispatchProperties properties) {
         this.outbox = outbox;
+        this.deadLetters = deadLetters;
         this.vendors = vendors;
         this.jms = jms;
         this.json = json;
@@ -47,9 +51,23 @@ public class OutboxRelay implements SmartLifecycle {
         this.properties = properties;
     }
 
-    /** Asks for a relay round now (called after a commit that added requests). */
+    /** Asks for a relay round now. */
     public void wakeUp() {
         wake.release();
+    }
+
+    /** Asks for a relay round once the current transaction has committed (at once when there is none). */
+    public void wakeUpAfterCommit() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            wakeUp();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                wakeUp();
+            }
+        });
     }
 
     /** Relays one batch; returns how many requests went to their queues. */
@@ -58,6 +76,13 @@ public class OutboxRelay implements SmartLifecycle {
             List<OutboxEntry> batch = outbox.lockRelayable(properties.relayBatchSize());
             Instant now = Instant.now();
             for (OutboxEntry entry : batch) {
+                if (vendors.find(entry.vendor()).isEmpty()) {
+                    // a vendor removed from the configuration must not stop everyone else's requests
+                    String reason = "hub.vendors." + entry.vendor() + " is not configured any more";
+                    outbox.finish(entry.id(), OutboxEntry.Status.DEAD, null, reason, now);
+                    deadLetters.add(entry, reason, null, entry.attempts(), now);
+                    continue;
+                }
                 send(entry);
                 outbox.markRelayed(entry.id(), now);
             }

@@ -8,8 +8,6 @@ import org.liaisonhub.dispatch.OutboxEntry.Action;
 import org.liaisonhub.workitem.VendorHandoff;
 import org.liaisonhub.workitem.WorkItem;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Decides vendor requests for work-item changes: an outbox row in the change's transaction, with a snapshot of
@@ -48,16 +46,7 @@ class OutboxWriter implements VendorHandoff {
         Long correlation = messageId != null ? messageId : item.sourceMessageId();
         outbox.add(item.id(), vendor, action, null, correlation == null ? null : String.valueOf(correlation),
                 snapshot(item), Instant.now());
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    relay.wakeUp();
-                }
-            });
-        } else {
-            relay.wakeUp();
-        }
+        relay.wakeUpAfterCommit();
     }
 
     private String snapshot(WorkItem item) {

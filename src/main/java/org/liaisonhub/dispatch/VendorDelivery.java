@@ -70,7 +70,18 @@ public class VendorDelivery {
             log.debug("Vendor request {} already finished; a repeated queue message is dropped", outboxId);
             return;
         }
-        Vendor vendor = vendors.get(entry.vendor());
+        if (!entry.vendor().equals(vendorName)) {
+            log.warn("The {} route took request {} meant for {} (two vendors share a queue?); delivering it to {}",
+                    vendorName, entry.id(), entry.vendor(), entry.vendor());
+        }
+        Vendor vendor = vendors.find(entry.vendor()).orElse(null);
+        if (vendor == null || !vendor.enabled()) {
+            String reason = "hub.vendors." + entry.vendor() + (vendor == null ? " is not configured any more"
+                    : ".url is not set");
+            deadLetter(entry, reason, new VendorResponse(0, null, null, reason, Duration.ZERO), entry.attempts(),
+                    Outcome.FAILED);
+            return;
+        }
         String skip = reasonToSkip(entry);
         if (skip != null) {
             skip(entry, skip);
@@ -88,7 +99,10 @@ public class VendorDelivery {
                 return;
             }
             if (!response.retryable() || attempt >= vendor.retry().maxAttempts()) {
-                deadLetter(entry, response, attempt);
+                String reason = response.retryable()
+                        ? "Gave up after " + attempt + " attempts; last: " + response.problem()
+                        : "Rejected by the vendor: " + response.problem();
+                deadLetter(entry, reason, response, attempt, response.retryable() ? null : Outcome.FAILED);
                 return;
             }
             outbox.recordError(entry.id(), response.status(), response.problem());
@@ -135,22 +149,22 @@ public class VendorDelivery {
                 entry.id(), entry.workItemId(), entry.action(), response.status(), attempts);
     }
 
-    private void deadLetter(OutboxEntry entry, VendorResponse response, int attempts) {
-        String reason = response.retryable()
-                ? "Gave up after " + attempts + " attempts; last: " + response.problem()
-                : "Rejected by the vendor: " + response.problem();
+    /** @param failed also counted as FAILED (the vendor or the configuration said no), or null */
+    private void deadLetter(OutboxEntry entry, String reason, VendorResponse response, int attempts,
+            Outcome failed) {
+        Integer httpStatus = response.status() == 0 ? null : response.status();
         transaction.executeWithoutResult(tx -> {
             Instant now = Instant.now();
-            outbox.finish(entry.id(), Status.DEAD, response.status() == 0 ? null : response.status(), reason, now);
-            deadLetters.add(entry, reason, response.status() == 0 ? null : response.status(), attempts, now);
+            outbox.finish(entry.id(), Status.DEAD, httpStatus, reason, now);
+            deadLetters.add(entry, reason, httpStatus, attempts, now);
             workItems.deliveryFailed(entry.workItemId(), entry.vendor(), detail(entry, response, attempts, reason));
         });
-        if (!response.retryable()) {
-            metrics.count(entry.vendor(), Outcome.FAILED);
+        if (failed != null) {
+            metrics.count(entry.vendor(), failed);
         }
         metrics.count(entry.vendor(), Outcome.DEAD_LETTERED);
         log.warn("Vendor {} request {} (work item {}, {}) dead-lettered: {}", entry.vendor(), entry.id(),
-                entry.workItemId(), entry.action(), statusOf(response));
+                entry.workItemId(), entry.action(), httpStatus == null ? "no answer" : "HTTP " + httpStatus);
     }
 
     private static Map<String, Object> detail(OutboxEntry entry, VendorResponse response, int attempts,
