@@ -2,6 +2,7 @@ package org.liaisonhub.dispatch;
 
 import org.liaisonhub.platform.NotFoundException;
 import org.liaisonhub.platform.Page;
+import org.liaisonhub.platform.audit.AuditedIds;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,7 +34,9 @@ public class DeadLetterController {
             @RequestParam(required = false) Boolean replayed,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) int size) {
-        return deadLetters.search(vendor, workItemId, replayed, page, size);
+        Page<DeadLetter> found = deadLetters.search(vendor, workItemId, replayed, page, size);
+        AuditedIds.add(found.items().stream().map(DeadLetter::id).toList());
+        return found;
     }
 
     @GetMapping("/{id}")

@@ -3,6 +3,7 @@ package org.liaisonhub.store;
 import java.time.Instant;
 import java.util.List;
 import org.liaisonhub.platform.Page;
+import org.liaisonhub.platform.audit.AuditedIds;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,7 +34,9 @@ public class MessageController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) int size) {
-        return store.search(new MessageSearch(status, type, controlId, from, to), page, size);
+        Page<StoredMessage> found = store.search(new MessageSearch(status, type, controlId, from, to), page, size);
+        AuditedIds.add(found.items().stream().map(StoredMessage::id).toList());
+        return found;
     }
 
     @GetMapping("/{id}")

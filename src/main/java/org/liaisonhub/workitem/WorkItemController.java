@@ -2,6 +2,7 @@ package org.liaisonhub.workitem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.liaisonhub.platform.Page;
+import org.liaisonhub.platform.audit.AuditedIds;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -36,7 +37,9 @@ public class WorkItemController {
             @RequestParam(required = false) String visit,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) int size) {
-        return items.search(new WorkItemSearch(type, status, mrn, visit), page, size);
+        Page<WorkItem> found = items.search(new WorkItemSearch(type, status, mrn, visit), page, size);
+        AuditedIds.add(found.items().stream().map(WorkItem::id).toList());
+        return found;
     }
 
     @GetMapping("/{id}")

@@ -15,6 +15,7 @@ public abstract class HubIntegrationTest extends HubTestBase {
     @DynamicPropertySource
     static void hub(DynamicPropertyRegistry registry) {
         registry.add("hub.data-dir", DATA_DIR::toString);
+        apiKeys(registry);
         registry.add("hub.mllp.port", () -> MLLP_PORT);
         registry.add("hub.mllp.host", () -> "127.0.0.1");
         registry.add("hub.mllp.max-message-size", () -> MAX_MESSAGE_SIZE);

@@ -6,16 +6,25 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.liaisonhub.LiaisonHubApplication;
+import org.liaisonhub.platform.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.ClientHttpRequestExecution;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A running hub for integration tests: the real routes/ and mappings/, embedded Artemis, an H2 file database,
@@ -28,6 +37,40 @@ public abstract class HubTestBase {
 
     @Autowired
     protected TestRestTemplate http;
+
+    /** The API key of a test caller with one role ({@code key(Role.ADMIN)} is the default caller). */
+    protected static String key(Role role) {
+        return "test-" + role.name().toLowerCase(Locale.ROOT) + "-key-0123456789";
+    }
+
+    /** One API key per role, named test-<role>. */
+    protected static void apiKeys(DynamicPropertyRegistry registry) {
+        for (Role role : Role.values()) {
+            String prefix = "hub.security.api-keys.test-" + role.name().toLowerCase(Locale.ROOT) + ".";
+            registry.add(prefix + "key", () -> key(role));
+            registry.add(prefix + "roles", role::name);
+        }
+    }
+
+    /** Requests without an Authorization header of their own go as ADMIN. */
+    @BeforeEach
+    void authenticateAsAdmin() {
+        List<ClientHttpRequestInterceptor> interceptors = http.getRestTemplate().getInterceptors();
+        if (interceptors.stream().noneMatch(AdminByDefault.class::isInstance)) {
+            interceptors.add(new AdminByDefault());
+        }
+    }
+
+    private static final class AdminByDefault implements ClientHttpRequestInterceptor {
+        @Override
+        public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
+                throws IOException {
+            if (!request.getHeaders().containsKey(HttpHeaders.AUTHORIZATION)) {
+                request.getHeaders().setBearerAuth(key(Role.ADMIN));
+            }
+            return execution.execute(request, body);
+        }
+    }
 
     @Autowired
     protected ObjectMapper json;

@@ -31,6 +31,7 @@ public abstract class VendorIntegrationTest extends HubTestBase {
     @DynamicPropertySource
     static void hub(DynamicPropertyRegistry registry) {
         registry.add("hub.data-dir", DATA_DIR::toString);
+        apiKeys(registry);
         registry.add("hub.mllp.port", () -> MLLP_PORT);
         registry.add("hub.mllp.host", () -> "127.0.0.1");
         registry.add("hub.dispatch.relay-interval", () -> "200ms");

@@ -1,0 +1,21 @@
+package org.liaisonhub.platform.audit;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Puts the access audit on every API request. */
+@Configuration(proxyBeanMethods = false)
+public class AuditConfiguration implements WebMvcConfigurer {
+
+    private final AccessAuditInterceptor interceptor;
+
+    public AuditConfiguration(AccessAuditInterceptor interceptor) {
+        this.interceptor = interceptor;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(interceptor).addPathPatterns("/api/**");
+    }
+}

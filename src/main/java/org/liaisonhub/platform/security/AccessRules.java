@@ -1,0 +1,61 @@
+package org.liaisonhub.platform.security;
+
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.PATCH;
+import static org.springframework.http.HttpMethod.POST;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.http.HttpMethod;
+
+/**
+ * The one table of endpoints and roles. The security filter chain is built from it, the audit trail reads its
+ * audit actions, and a test checks every endpoint the hub serves against it, so an endpoint missing from this
+ * table cannot be served (it is denied to everyone) and fails the build. docs/security.md renders it.
+ */
+public final class AccessRules {
+
+    public static final String READ = "READ";
+    public static final String CHANGE = "CHANGE";
+    public static final String REPROCESS = "REPROCESS";
+    public static final String REPLAY = "REPLAY";
+    public static final String REDISPATCH = "REDISPATCH";
+    public static final String CALLBACK = "VENDOR_CALLBACK";
+
+    private static final Set<Role> LIAISON = Set.of(Role.LIAISON);
+    private static final Set<Role> INTEGRATION = Set.of(Role.INTEGRATION);
+
+    public static final List<AccessRule> RULES = List.of(
+            AccessRule.of(GET, "/api/work-items", LIAISON, READ, "WorkItem"),
+            AccessRule.of(GET, "/api/work-items/{id}", LIAISON, READ, "WorkItem"),
+            AccessRule.of(PATCH, "/api/work-items/{id}", LIAISON, CHANGE, "WorkItem"),
+            AccessRule.of(POST, "/api/work-items/{id}/redispatch", Set.of(Role.LIAISON, Role.INTEGRATION), REDISPATCH,
+                    "WorkItem"),
+            AccessRule.of(GET, "/api/messages", INTEGRATION, READ, "InboundMessage"),
+            AccessRule.of(GET, "/api/messages/{id}", INTEGRATION, READ, "InboundMessage"),
+            AccessRule.of(POST, "/api/messages/{id}/reprocess", INTEGRATION, REPROCESS, "InboundMessage"),
+            AccessRule.of(GET, "/api/dead-letters", INTEGRATION, READ, "DeadLetter"),
+            AccessRule.of(GET, "/api/dead-letters/{id}", INTEGRATION, READ, "DeadLetter"),
+            AccessRule.of(POST, "/api/dead-letters/{id}/replay", INTEGRATION, REPLAY, "DeadLetter"),
+            AccessRule.of(GET, "/api/audit", Set.of(Role.AUDITOR), READ, "AuditTrail"),
+            // vendors authenticate by the HMAC signature of the body instead
+            new AccessRule(POST, "/api/vendor-callbacks/{vendor}", Set.of(), CALLBACK, "WorkItem"),
+            AccessRule.open(GET, "/actuator/health"),
+            AccessRule.open(GET, "/actuator/health/**"),
+            AccessRule.of(GET, "/actuator", INTEGRATION, null, null),
+            AccessRule.of(GET, "/actuator/info", INTEGRATION, null, null),
+            AccessRule.of(GET, "/actuator/metrics", INTEGRATION, null, null),
+            AccessRule.of(GET, "/actuator/metrics/{requiredMetricName}", INTEGRATION, null, null),
+            // where the servlet container renders errors, whatever the method; it serves no data
+            AccessRule.open(null, "/error"));
+
+    private AccessRules() {
+    }
+
+    public static Optional<AccessRule> find(HttpMethod method, String pattern) {
+        return RULES.stream()
+                .filter(r -> (r.method() == null || r.method().equals(method)) && r.pattern().equals(pattern))
+                .findFirst();
+    }
+}

@@ -1,0 +1,90 @@
+package org.liaisonhub.platform.security;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The API keys the hub accepts, kept only as SHA-256 digests and compared in constant time. When no key is
+ * configured and no JWT issuer either, the hub makes one ADMIN key at first start, stores it in
+ * {@code <data dir>/admin-api-key} (readable by its owner only) and says where it is, never what it is.
+ */
+public class ApiKeys {
+
+    public static final String GENERATED_NAME = "generated-admin";
+    static final String GENERATED_FILE = "admin-api-key";
+
+    private final Map<String, Entry> byName = new LinkedHashMap<>();
+
+    private record Entry(byte[] digest, List<Role> roles) {
+    }
+
+    /** The caller whose key this is, if it is one of ours. */
+    public record Caller(String name, List<Role> roles) {
+    }
+
+    ApiKeys(Map<String, HubSecurityProperties.ApiKey> configured) {
+        configured.forEach((name, key) -> {
+            if (key.key() == null || key.key().length() < 16) {
+                throw new IllegalStateException("hub.security.api-keys." + name + ".key must have 16 characters or more");
+            }
+            if (key.roles().isEmpty()) {
+                throw new IllegalStateException("hub.security.api-keys." + name + ".roles must name at least one role");
+            }
+            byName.put(name, new Entry(digest(key.key()), key.roles()));
+        });
+    }
+
+    public boolean isEmpty() {
+        return byName.isEmpty();
+    }
+
+    public Optional<Caller> find(String presented) {
+        byte[] digest = digest(presented);
+        return byName.entrySet().stream()
+                .filter(e -> MessageDigest.isEqual(e.getValue().digest(), digest))
+                .map(e -> new Caller(e.getKey(), e.getValue().roles()))
+                .findFirst();
+    }
+
+    /** Reads the generated ADMIN key from the data directory, making it first if there is none yet. */
+    Path addGeneratedAdminKey(Path dataDir) {
+        Path file = dataDir.resolve(GENERATED_FILE);
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(dataDir);
+                byte[] random = new byte[32];
+                new SecureRandom().nextBytes(random);
+                Files.writeString(file, "lh_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random) + "\n");
+                try {
+                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException notPosix) {
+                    // the data directory's own permissions protect it there
+                }
+            }
+            byName.put(GENERATED_NAME, new Entry(digest(Files.readString(file).trim()), List.of(Role.ADMIN)));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot keep the generated admin key in " + file, e);
+        }
+    }
+
+    private static byte[] digest(String key) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}
