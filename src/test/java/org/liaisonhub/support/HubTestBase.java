@@ -52,6 +52,9 @@ public abstract class HubTestBase {
         }
     }
 
+    /** A request with this header goes without any credentials (the header itself is not sent). */
+    protected static final String NO_CREDENTIALS = "X-Test-No-Credentials";
+
     /** Requests without an Authorization header of their own go as ADMIN. */
     @BeforeEach
     void authenticateAsAdmin() {
@@ -65,7 +68,9 @@ public abstract class HubTestBase {
         @Override
         public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
                 throws IOException {
-            if (!request.getHeaders().containsKey(HttpHeaders.AUTHORIZATION)) {
+            if (request.getHeaders().containsKey(NO_CREDENTIALS)) {
+                request.getHeaders().remove(NO_CREDENTIALS);
+            } else if (!request.getHeaders().containsKey(HttpHeaders.AUTHORIZATION)) {
                 request.getHeaders().setBearerAuth(key(Role.ADMIN));
             }
             return execution.execute(request, body);

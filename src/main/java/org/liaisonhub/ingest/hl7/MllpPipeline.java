@@ -1,14 +1,59 @@
 package org.liaisonhub.ingest.hl7;
 
 import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerAdapter;
+import io.netty.channel.ChannelHandlerContext;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.apache.camel.component.netty.ChannelHandlerFactory;
 import org.apache.camel.component.netty.DefaultChannelHandlerFactory;
+import org.liaisonhub.platform.audit.AuditTrail;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The Netty handlers the MLLP route names: {@code decoders=#mllpFrameDecoder,#mllpConnectionGuard}. */
+/**
+ * The Netty handlers the MLLP route names, in pipeline order:
+ * {@code decoders=#mllpTls,#mllpSenderFilter,#mllpFrameEncoder,#mllpFrameDecoder,#mllpConnectionGuard}. The
+ * frame encoder sits after TLS so that acknowledgements are framed before they are encrypted.
+ */
 @Configuration(proxyBeanMethods = false)
 public class MllpPipeline {
+
+    private static final Logger log = LoggerFactory.getLogger(MllpPipeline.class);
+
+    @Bean
+    ChannelHandlerFactory mllpTls(MllpProperties properties) {
+        if (!properties.tls().enabled()) {
+            if (!isLoopback(properties.host())) {
+                log.warn("The MLLP listener on {}:{} is plain text{}; set hub.mllp.tls.* for production",
+                        properties.host(), properties.port(), properties.allowedSenders().isEmpty()
+                                ? " and open to every address (hub.mllp.allowed-senders)" : "");
+            }
+            return factory(PassThrough::new);
+        }
+        MllpTlsContext tls = new MllpTlsContext(properties.tls());
+        log.info("MLLP over TLS ({}, client certificates: {})", String.join(", ", properties.tls().protocols()),
+                properties.tls().clientAuth());
+        return factory(tls::newHandler);
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService mllpAuditWriter() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "mllp-audit");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Bean
+    ChannelHandlerFactory mllpSenderFilter(MllpProperties properties, AuditTrail audit, ExecutorService mllpAuditWriter) {
+        SenderAddresses allowed = new SenderAddresses(properties.allowedSenders());
+        return factory(() -> new MllpSenderFilter(allowed, audit, mllpAuditWriter));
+    }
 
     @Bean
     ChannelHandlerFactory mllpFrameDecoder(MllpProperties properties) {
@@ -25,12 +70,24 @@ public class MllpPipeline {
         return new MllpFrameEncoder();
     }
 
-    private static ChannelHandlerFactory factory(java.util.function.Supplier<ChannelHandler> perConnection) {
+    private static boolean isLoopback(String host) {
+        return host.equals("127.0.0.1") || host.equals("::1") || host.equalsIgnoreCase("localhost");
+    }
+
+    private static ChannelHandlerFactory factory(Supplier<ChannelHandler> perConnection) {
         return new DefaultChannelHandlerFactory() {
             @Override
             public ChannelHandler newChannelHandler() {
                 return perConnection.get();
             }
         };
+    }
+
+    /** Stands in for TLS when it is off: leaves the pipeline as soon as it is put in. */
+    private static final class PassThrough extends ChannelHandlerAdapter {
+        @Override
+        public void handlerAdded(ChannelHandlerContext ctx) {
+            ctx.pipeline().remove(this);
+        }
     }
 }
