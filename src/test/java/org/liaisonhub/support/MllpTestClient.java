@@ -10,6 +10,7 @@ import ca.uhn.hl7v2.llp.MinLLPWriter;
 import ca.uhn.hl7v2.parser.GenericModelClassFactory;
 import ca.uhn.hl7v2.parser.ParserConfiguration;
 import ca.uhn.hl7v2.parser.PipeParser;
+import ca.uhn.hl7v2.util.StandardSocketFactory;
 import ca.uhn.hl7v2.util.idgenerator.InMemoryIDGenerator;
 import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 
 /**
  * A sending system for tests. {@link #send} uses HAPI's own MLLP client (Connection/Initiator), as an EHR built on
@@ -35,9 +37,24 @@ public final class MllpTestClient implements AutoCloseable {
             ValidationContextFactory.noValidation(), new GenericModelClassFactory());
     private Connection connection;
 
+    private final boolean tls;
+    private int timeoutSeconds = 30;
+
     public MllpTestClient(String host, int port) {
+        this(host, port, null);
+    }
+
+    /**
+     * A sender speaking MLLP over TLS with HAPI's own TLS client, through a HAPI socket factory built on the given
+     * SSL context (its trust store and, if any, its client certificate); null for plain MLLP.
+     */
+    public MllpTestClient(String host, int port, SSLContext tlsContext) {
         this.host = host;
         this.port = port;
+        this.tls = tlsContext != null;
+        if (tlsContext != null) {
+            hapi.setSocketFactory(new TlsSockets(tlsContext));
+        }
         hapi.getParserConfiguration().setIdGenerator(new InMemoryIDGenerator());
         hapi.getParserConfiguration().setAllowUnknownVersions(true);
         // HAPI's default executor is shared by all contexts and shut down by the first one closed
@@ -48,13 +65,19 @@ public final class MllpTestClient implements AutoCloseable {
     public Ack send(String er7) {
         try {
             if (connection == null) {
-                connection = hapi.newClient(host, port, false);
-                connection.getInitiator().setTimeout(30, TimeUnit.SECONDS);
+                connection = hapi.newClient(host, port, tls);
+                connection.getInitiator().setTimeout(timeoutSeconds, TimeUnit.SECONDS);
             }
             return new Ack(connection.getInitiator().sendAndReceive(hapi.getPipeParser().parse(er7)));
         } catch (HL7Exception | LLPException | IOException e) {
             throw new IllegalStateException("No acknowledgement: " + e.getMessage(), e);
         }
+    }
+
+    /** How long {@link #send} waits for an acknowledgement (30 s unless said otherwise). */
+    public MllpTestClient timeout(int seconds) {
+        this.timeoutSeconds = seconds;
+        return this;
     }
 
     public Raw openRaw() {
@@ -70,6 +93,21 @@ public final class MllpTestClient implements AutoCloseable {
             hapi.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** HAPI's socket factory with the test's TLS context. */
+    private static final class TlsSockets extends StandardSocketFactory {
+
+        private final SSLContext context;
+
+        TlsSockets(SSLContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Socket createTlsSocket() throws IOException {
+            return context.getSocketFactory().createSocket();
         }
     }
 
