@@ -3,6 +3,7 @@ package org.liaisonhub.mapping;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.hl7.fhir.r4.fhirpath.ExpressionNode;
 
 /** When a rule applies. Comparisons ignore case and surrounding blanks. */
 sealed interface Condition {
@@ -23,14 +24,25 @@ sealed interface Condition {
         }
     }
 
-    /** The value is (or with {@code negated}, is not) one of a set. An absent value is in no set. */
+    /**
+     * The value is (or with {@code negated}, is not) one of a set. An absent value is in no set. Of several values
+     * (FHIRPath), one in the set is enough for {@code in}; {@code notIn} needs all outside it.
+     */
     record OneOf(Expr value, Set<String> lowerCaseValues, boolean negated) implements Condition {
         public boolean test(RuleContext context) {
-            String actual = value.evaluate(context);
-            if (actual == null) {
+            List<String> actual = value.evaluateAll(context);
+            if (actual.isEmpty()) {
                 return false;
             }
-            return lowerCaseValues.contains(actual.toLowerCase(Locale.ROOT)) != negated;
+            boolean anyIn = actual.stream().anyMatch(v -> lowerCaseValues.contains(v.toLowerCase(Locale.ROOT)));
+            return anyIn != negated;
+        }
+    }
+
+    /** A FHIRPath expression that must be true. */
+    record FhirTest(String text, ExpressionNode node) implements Condition {
+        public boolean test(RuleContext context) {
+            return ((FhirRuleContext) context).isTrue(node);
         }
     }
 

@@ -4,11 +4,18 @@ import ca.uhn.hl7v2.ErrorCode;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.hl7.fhir.r4.fhirpath.ExpressionNode;
 
 /** A value a mapping rule reads from a message. Evaluates to null when the message does not have it. */
 sealed interface Expr {
 
     String evaluate(RuleContext context);
+
+    /** All the values (FHIRPath can yield several); one or none for the other kinds. */
+    default List<String> evaluateAll(RuleContext context) {
+        String value = evaluate(context);
+        return value == null ? List.of() : List.of(value);
+    }
 
     /** The field this value is mainly read from, to name in an error; null for a literal. */
     TerserPath anchor();
@@ -16,11 +23,28 @@ sealed interface Expr {
     /** A field, e.g. {@code PV1-19} or {@code PID-15-2}. */
     record Field(TerserPath path) implements Expr {
         public String evaluate(RuleContext context) {
-            return context.value(path);
+            return ((Hl7RuleContext) context).value(path);
         }
 
         public TerserPath anchor() {
             return path;
+        }
+    }
+
+    /** A FHIRPath expression on the rule's resource; its first value as text (FHIR primitives only). */
+    record FhirPath(String text, ExpressionNode node) implements Expr {
+        public String evaluate(RuleContext context) {
+            List<String> all = evaluateAll(context);
+            return all.isEmpty() ? null : all.get(0);
+        }
+
+        @Override
+        public List<String> evaluateAll(RuleContext context) {
+            return ((FhirRuleContext) context).texts(node);
+        }
+
+        public TerserPath anchor() {
+            return null;
         }
     }
 
@@ -69,14 +93,15 @@ sealed interface Expr {
      */
     record Repetition(TerserPath field, int matchComponent, String equals, int component) implements Expr {
         public String evaluate(RuleContext context) {
-            int count = context.message().repetitions(field, context.current());
+            Hl7RuleContext hl7 = (Hl7RuleContext) context;
+            int count = hl7.message().repetitions(field, hl7.current());
             for (int rep = 0; rep < count; rep++) {
-                String candidate = context.value(field.at(rep, matchComponent));
+                String candidate = hl7.value(field.at(rep, matchComponent));
                 if (candidate != null && candidate.equalsIgnoreCase(equals)) {
-                    return context.value(field.at(rep, component));
+                    return hl7.value(field.at(rep, component));
                 }
             }
-            return count == 0 ? null : context.value(field.at(0, component));
+            return count == 0 ? null : hl7.value(field.at(0, component));
         }
 
         public TerserPath anchor() {
@@ -96,7 +121,7 @@ sealed interface Expr {
             } catch (IllegalArgumentException e) {
                 TerserPath at = anchor();
                 throw new MappingDataException(ErrorCode.DATA_TYPE_ERROR,
-                        at == null ? null : context.location(at),
+                        at == null ? null : ((Hl7RuleContext) context).location(at),
                         (at == null ? "A value" : at.text()) + " is not a valid " + (withTime ? "date/time" : "date"));
             }
         }

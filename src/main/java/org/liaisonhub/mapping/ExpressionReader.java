@@ -19,11 +19,19 @@ final class ExpressionReader {
             "where", "component", "as");
     private static final Set<String> WHERE_KEYS = Set.of("component", "equals");
     private static final Set<String> CONDITION_KEYS = Set.of("present", "absent", "value", "in", "notIn", "anyOf",
-            "allOf");
+            "allOf", "test");
 
+    private final RuleSet.Source source;
+    private final FhirPaths fhirPaths;
     private final Map<String, Expr> values = new LinkedHashMap<>();
     private final Map<String, Set<String>> sets = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> lookups = new LinkedHashMap<>();
+
+    /** @param source how the file reads messages: Terser paths (HL7 v2) or FHIRPath (FHIR) */
+    ExpressionReader(RuleSet.Source source, FhirPaths fhirPaths) {
+        this.source = source;
+        this.fhirPaths = fhirPaths;
+    }
 
     /** Reads the {@code tables} section: a list is a set of values, a mapping is a lookup table. */
     void readTables(YamlNode tables) {
@@ -52,6 +60,9 @@ final class ExpressionReader {
         }
         Map<String, YamlNode> entries = node.map(what, EXPR_KEYS);
         Expr base;
+        if (source == RuleSet.Source.FHIR && (entries.containsKey("repetitionOf") || entries.containsKey("as"))) {
+            throw node.error(what + ": repetitionOf and as are for HL7 v2; FHIRPath does both itself");
+        }
         if (entries.containsKey("path")) {
             base = field(entries.get("path"));
         } else if (entries.containsKey("firstOf")) {
@@ -92,7 +103,15 @@ final class ExpressionReader {
         return field(node);
     }
 
-    private Expr.Field field(YamlNode node) {
+    private Expr field(YamlNode node) {
+        if (source == RuleSet.Source.FHIR) {
+            String text = node.nonEmptyScalar("a FHIRPath expression");
+            try {
+                return new Expr.FhirPath(text, fhirPaths.parse(text));
+            } catch (IllegalArgumentException e) {
+                throw node.error(e.getMessage());
+            }
+        }
         return new Expr.Field(path(node));
     }
 
@@ -163,6 +182,18 @@ final class ExpressionReader {
             return new Condition.AllOf(all);
         }
         Map<String, YamlNode> entries = node.map("a condition", CONDITION_KEYS);
+        if (entries.containsKey("test")) {
+            YamlNode test = entries.get("test");
+            if (source != RuleSet.Source.FHIR) {
+                throw test.error("test takes a FHIRPath expression: it is for FHIR rule sets");
+            }
+            String text = test.nonEmptyScalar("test");
+            try {
+                return only(node, entries, new Condition.FhirTest(text, fhirPaths.parse(text)));
+            } catch (IllegalArgumentException e) {
+                throw test.error(e.getMessage());
+            }
+        }
         if (entries.containsKey("present")) {
             return only(node, entries, new Condition.Present(expr(entries.get("present"), "present")));
         }
@@ -185,7 +216,7 @@ final class ExpressionReader {
             return new Condition.OneOf(expr(entries.get("value"), "value"),
                     set(entries.get(negated ? "notIn" : "in")), negated);
         }
-        throw node.error("a condition needs one of present, absent, value (with in/notIn), anyOf or allOf");
+        throw node.error("a condition needs one of present, absent, value (with in/notIn), anyOf, allOf or test");
     }
 
     private static Condition only(YamlNode node, Map<String, YamlNode> entries, Condition condition) {

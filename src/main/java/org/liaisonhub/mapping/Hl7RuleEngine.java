@@ -45,13 +45,13 @@ public class Hl7RuleEngine {
                 continue;
             }
             for (Rule rule : ruleSet.rules()) {
-                if (!rule.events().contains(message.triggerEvent())) {
+                if (!rule.triggers().contains(message.triggerEvent())) {
                     continue;
                 }
                 List<Segment> scopes = rule.forEach() == null
                         ? Collections.singletonList(null) : message.all(rule.forEach());
                 for (Segment scope : scopes) {
-                    RuleContext context = new RuleContext(message, scope);
+                    Hl7RuleContext context = new Hl7RuleContext(message, scope);
                     if (rule.when().test(context)) {
                         String ruleName = ruleSet.name() + "/" + rule.id();
                         applied.add(ruleName);
@@ -63,7 +63,7 @@ public class Hl7RuleEngine {
         return new MappingResult(applied, changes);
     }
 
-    private static WorkChange conclude(RuleSet ruleSet, Rule rule, String ruleName, RuleContext context) {
+    private static WorkChange conclude(RuleSet ruleSet, Rule rule, String ruleName, Hl7RuleContext context) {
         String mrn = ruleSet.mrn().evaluate(context);
         if (mrn == null) {
             TerserPath at = ruleSet.mrn().anchor();

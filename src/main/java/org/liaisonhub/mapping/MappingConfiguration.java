@@ -1,5 +1,8 @@
 package org.liaisonhub.mapping;
 
+import ca.uhn.fhir.context.FhirContext;
+import java.util.Map;
+import org.liaisonhub.platform.FhirProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -13,10 +16,22 @@ public class MappingConfiguration {
     private static final Logger log = LoggerFactory.getLogger(MappingConfiguration.class);
 
     @Bean
-    Hl7RuleEngine hl7RuleEngine(MappingProperties properties, Environment environment) {
-        Hl7RuleEngine engine = new MappingFileLoader(environment::resolveRequiredPlaceholders)
+    Mappings mappings(MappingProperties properties, Environment environment, FhirContext fhir) {
+        return new MappingFileLoader(environment::resolveRequiredPlaceholders, new FhirPaths(fhir))
                 .loadDirectory(properties.dir().toAbsolutePath().normalize());
-        log.info("Mapping rules loaded: {}", engine.describe());
+    }
+
+    @Bean
+    Hl7RuleEngine hl7RuleEngine(Mappings mappings) {
+        Hl7RuleEngine engine = mappings.hl7();
+        log.info("HL7 v2 mapping rules: {}", engine.describe());
+        return engine;
+    }
+
+    @Bean
+    FhirRuleEngine fhirRuleEngine(Mappings mappings, FhirProperties fhir) {
+        FhirRuleEngine engine = mappings.fhir(Map.of("mrnSystem", fhir.mrnSystem(), "visitSystem", fhir.visitSystem()));
+        log.info("FHIR mapping rules: {}", engine.describe());
         return engine;
     }
 }

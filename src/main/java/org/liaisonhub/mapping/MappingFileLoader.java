@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -32,6 +33,11 @@ public class MappingFileLoader {
     private static final Set<String> PATIENT_KEYS = Set.of("mrn", "visitNumber", "demographics");
     private static final Set<String> RULE_KEYS = Set.of("id", "description", "events", "forEach", "when", "workItem",
             "cancel");
+    private static final Set<String> FHIR_RULE_KEYS = Set.of("id", "description", "resources", "when", "workItem",
+            "cancel");
+    /** The resource types the FHIR facade accepts, and so the ones a FHIR rule can be about. */
+    public static final Set<String> FHIR_RESOURCES = Set.of("Patient", "Encounter", "Coverage", "ServiceRequest",
+            "Appointment");
     private static final Set<String> WORK_ITEM_KEYS = Set.of("type", "key", "details");
     private static final Set<String> CANCEL_KEYS = Set.of("types", "reason");
     private static final Pattern RULE_ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
@@ -40,14 +46,19 @@ public class MappingFileLoader {
     private static final Pattern MESSAGE_TYPE = Pattern.compile("[A-Z0-9]{3}");
 
     private final UnaryOperator<String> placeholders;
+    private final FhirPaths fhirPaths;
 
-    /** @param placeholders resolves {@code ${...}} in values (the Spring environment in the hub) */
-    public MappingFileLoader(UnaryOperator<String> placeholders) {
+    /**
+     * @param placeholders resolves {@code ${...}} in values (the Spring environment in the hub)
+     * @param fhirPaths    parses the FHIRPath of FHIR rule sets
+     */
+    public MappingFileLoader(UnaryOperator<String> placeholders, FhirPaths fhirPaths) {
         this.placeholders = placeholders;
+        this.fhirPaths = fhirPaths;
     }
 
     /** Loads every {@code *.yaml} / {@code *.yml} file of the directory, in name order. */
-    public Hl7RuleEngine loadDirectory(Path directory) {
+    public Mappings loadDirectory(Path directory) {
         if (!Files.isDirectory(directory)) {
             throw new MappingFileException(directory.toString(), "the mappings directory does not exist", null);
         }
@@ -65,7 +76,7 @@ public class MappingFileLoader {
         } catch (IOException e) {
             throw new MappingFileException(directory.toString(), "cannot list the mappings directory", e);
         }
-        return new Hl7RuleEngine(ruleSets);
+        return new Mappings(ruleSets, fhirPaths);
     }
 
     private static boolean isYaml(Path file) {
@@ -93,18 +104,23 @@ public class MappingFileLoader {
     private RuleSet ruleSet(YamlNode root, String file) {
         Map<String, YamlNode> top = root.map("a mapping file", FILE_KEYS);
         String name = required(root, top, "ruleSet").nonEmptyScalar("ruleSet");
-        YamlNode source = required(root, top, "source");
-        if (!"hl7v2".equals(source.scalar("source"))) {
-            throw source.error("source must be hl7v2 (the only source this hub version maps)");
-        }
-        String messageType = "ADT";
+        YamlNode sourceNode = required(root, top, "source");
+        RuleSet.Source source = switch (sourceNode.scalar("source")) {
+            case "hl7v2" -> RuleSet.Source.HL7V2;
+            case "fhir" -> RuleSet.Source.FHIR;
+            default -> throw sourceNode.error("source must be hl7v2 or fhir");
+        };
+        String messageType = source == RuleSet.Source.FHIR ? null : "ADT";
         if (top.containsKey("messageType")) {
+            if (source == RuleSet.Source.FHIR) {
+                throw top.get("messageType").error("messageType is for hl7v2 rule sets; FHIR rules name resources");
+            }
             messageType = top.get("messageType").nonEmptyScalar("messageType");
             if (!MESSAGE_TYPE.matcher(messageType).matches()) {
                 throw top.get("messageType").error("messageType must be an HL7 message type such as ADT");
             }
         }
-        ExpressionReader reader = new ExpressionReader();
+        ExpressionReader reader = new ExpressionReader(source, fhirPaths);
         if (top.containsKey("tables")) {
             reader.readTables(top.get("tables"));
         }
@@ -122,7 +138,7 @@ public class MappingFileLoader {
         List<Rule> rules = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (YamlNode ruleNode : rulesNode.list("rules")) {
-            Rule rule = rule(ruleNode, reader);
+            Rule rule = source == RuleSet.Source.FHIR ? fhirRule(ruleNode, reader) : rule(ruleNode, reader);
             if (!ids.add(rule.id())) {
                 throw ruleNode.error("rule id '" + rule.id() + "' is used twice in this file");
             }
@@ -131,16 +147,12 @@ public class MappingFileLoader {
         if (rules.isEmpty()) {
             throw rulesNode.error("rules must not be empty");
         }
-        return new RuleSet(name, file, messageType, mrn, visit, demographics, rules);
+        return new RuleSet(name, file, source, messageType, mrn, visit, demographics, rules);
     }
 
     private Rule rule(YamlNode node, ExpressionReader reader) {
         Map<String, YamlNode> rule = node.map("a rule", RULE_KEYS);
-        YamlNode idNode = required(node, rule, "id");
-        String id = idNode.nonEmptyScalar("id");
-        if (!RULE_ID.matcher(id).matches()) {
-            throw idNode.error("rule id '" + id + "' must be lower-case letters, digits and dashes");
-        }
+        String id = ruleId(required(node, rule, "id"));
         Set<String> events = new LinkedHashSet<>();
         for (YamlNode event : required(node, rule, "events").oneOrMany("events")) {
             String code = event.nonEmptyScalar("an event");
@@ -157,12 +169,39 @@ public class MappingFileLoader {
             }
         }
         Condition when = rule.containsKey("when") ? reader.condition(rule.get("when")) : Condition.ALWAYS;
+        return new Rule(id, events, forEach, when, action(node, rule, id, reader));
+    }
+
+    /** A FHIR rule: {@code resources} instead of {@code events}, no {@code forEach}. */
+    private Rule fhirRule(YamlNode node, ExpressionReader reader) {
+        Map<String, YamlNode> rule = node.map("a FHIR rule", FHIR_RULE_KEYS);
+        String id = ruleId(required(node, rule, "id"));
+        Set<String> resources = new LinkedHashSet<>();
+        for (YamlNode resource : required(node, rule, "resources").oneOrMany("resources")) {
+            String type = resource.nonEmptyScalar("a resource type");
+            if (!FHIR_RESOURCES.contains(type)) {
+                throw resource.error("'" + type + "' is not a resource type the hub accepts " + new TreeSet<>(FHIR_RESOURCES));
+            }
+            resources.add(type);
+        }
+        return new Rule(id, resources, null, rule.containsKey("when") ? reader.condition(rule.get("when"))
+                : Condition.ALWAYS, action(node, rule, id, reader));
+    }
+
+    private static String ruleId(YamlNode idNode) {
+        String id = idNode.nonEmptyScalar("id");
+        if (!RULE_ID.matcher(id).matches()) {
+            throw idNode.error("rule id '" + id + "' must be lower-case letters, digits and dashes");
+        }
+        return id;
+    }
+
+    private static RuleAction action(YamlNode node, Map<String, YamlNode> rule, String id, ExpressionReader reader) {
         boolean opens = rule.containsKey("workItem");
         if (opens == rule.containsKey("cancel")) {
             throw node.error("rule '" + id + "' needs exactly one of workItem or cancel");
         }
-        RuleAction action = opens ? openWorkItem(rule.get("workItem"), reader) : cancel(rule.get("cancel"), id);
-        return new Rule(id, events, forEach, when, action);
+        return opens ? openWorkItem(rule.get("workItem"), reader) : cancel(rule.get("cancel"), id);
     }
 
     private static RuleAction openWorkItem(YamlNode node, ExpressionReader reader) {

@@ -3,8 +3,8 @@ package org.liaisonhub.mapping;
 import java.util.Set;
 
 /**
- * One mapping rule: on these trigger events, for each {@code forEach} segment (or once when null), if the
- * condition holds, do the action.
+ * One mapping rule: on these triggers (HL7 v2 trigger events, or FHIR resource types), for each {@code forEach}
+ * segment (or once when null), if the condition holds, do the action.
  */
-record Rule(String id, Set<String> events, String forEach, Condition when, RuleAction action) {
+record Rule(String id, Set<String> triggers, String forEach, Condition when, RuleAction action) {
 }

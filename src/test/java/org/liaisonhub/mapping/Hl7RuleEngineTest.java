@@ -109,8 +109,8 @@ class Hl7RuleEngineTest {
     }
 
     private static Hl7RuleEngine engine(Path directory) {
-        return new MappingFileLoader(text -> DEFAULTS.replacePlaceholders(text, name -> null))
-                .loadDirectory(directory);
+        return new MappingFileLoader(text -> DEFAULTS.replacePlaceholders(text, name -> null),
+                MappingFileLoaderTest.PATHS).loadDirectory(directory).hl7();
     }
 
     private static Message parse(String er7) {

@@ -3,6 +3,7 @@ package org.liaisonhub.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ca.uhn.fhir.context.FhirContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,8 @@ import org.springframework.util.PropertyPlaceholderHelper;
 
 /** A mapping file is either valid or rejected with its file, line, column and problem. */
 class MappingFileLoaderTest {
+
+    static final FhirPaths PATHS = new FhirPaths(FhirContext.forR4Cached());
 
     private static final String VALID = """
             ruleSet: test-rules
@@ -38,8 +41,8 @@ class MappingFileLoaderTest {
     @Test
     void theShippedMappingsLoad() {
         PropertyPlaceholderHelper defaults = new PropertyPlaceholderHelper("${", "}", ":", null, true);
-        Hl7RuleEngine engine = new MappingFileLoader(s -> defaults.replacePlaceholders(s, name -> null))
-                .loadDirectory(Path.of("mappings"));
+        Hl7RuleEngine engine = new MappingFileLoader(s -> defaults.replacePlaceholders(s, name -> null), PATHS)
+                .loadDirectory(Path.of("mappings")).hl7();
         assertThat(engine.describe()).contains("adt-liaison");
         assertThat(engine.messageTypes()).containsExactly("ADT");
     }
@@ -47,7 +50,7 @@ class MappingFileLoaderTest {
     @Test
     void aValidFileLoads() throws IOException {
         write("rules.yaml", VALID);
-        assertThat(loader().loadDirectory(dir).describe()).contains("test-rules (1 rules");
+        assertThat(loader().loadDirectory(dir).hl7().describe()).contains("test-rules (1 rules");
     }
 
     @ParameterizedTest(name = "{3}")
@@ -97,12 +100,12 @@ class MappingFileLoaderTest {
     @Test
     void placeholdersAreResolvedAndAnUnresolvableOneIsReportedAtItsLine() throws IOException {
         write("rules.yaml", VALID.replace("events: [A01]", "events: ${hub.events}"));
-        MappingFileLoader resolving = new MappingFileLoader(s -> s.replace("${hub.events}", "A04"));
-        assertThat(resolving.loadDirectory(dir).describe()).contains("test-rules");
+        MappingFileLoader resolving = new MappingFileLoader(s -> s.replace("${hub.events}", "A04"), PATHS);
+        assertThat(resolving.loadDirectory(dir).hl7().describe()).contains("test-rules");
 
         MappingFileLoader failing = new MappingFileLoader(s -> {
             throw new IllegalArgumentException("Could not resolve placeholder 'hub.events'");
-        });
+        }, PATHS);
         assertThatThrownBy(() -> failing.loadDirectory(dir))
                 .hasMessageContaining("rules.yaml:8:13: an event: Could not resolve placeholder 'hub.events'");
     }
@@ -114,7 +117,7 @@ class MappingFileLoaderTest {
     }
 
     private static MappingFileLoader loader() {
-        return new MappingFileLoader(s -> s);
+        return new MappingFileLoader(s -> s, PATHS);
     }
 
     private void write(String name, String content) throws IOException {

@@ -1,0 +1,70 @@
+package org.liaisonhub.mapping;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.liaisonhub.workitem.WorkChange;
+import org.liaisonhub.workitem.WorkNeeded;
+import org.liaisonhub.workitem.WorkNoLongerNeeded;
+
+/**
+ * Evaluates the FHIR rule sets against one resource. Expressions read the resource; {@code %patient} and
+ * {@code %encounter} are the Patient and the visit the ingest found for it, {@code %mrnSystem} and
+ * {@code %visitSystem} the configured identifier systems. Pure: reads, writes nothing.
+ */
+public class FhirRuleEngine {
+
+    private final List<RuleSet> ruleSets;
+    private final FhirPaths paths;
+    private final Map<String, String> constants;
+
+    FhirRuleEngine(List<RuleSet> ruleSets, FhirPaths paths, Map<String, String> constants) {
+        this.ruleSets = List.copyOf(ruleSets);
+        this.paths = paths;
+        this.constants = Map.copyOf(constants);
+    }
+
+    public String describe() {
+        return ruleSets.stream().map(s -> s.name() + " (" + s.rules().size() + " rules, " + s.file() + ")")
+                .collect(Collectors.joining(", "));
+    }
+
+    /** @throws MappingDataException when a rule applies but the resource's patient has no MRN */
+    public MappingResult evaluate(FhirSubject subject) {
+        FhirRuleContext context = new FhirRuleContext(paths, subject, subject.resource(), constants);
+        List<String> applied = new ArrayList<>();
+        List<WorkChange> changes = new ArrayList<>();
+        for (RuleSet ruleSet : ruleSets) {
+            for (Rule rule : ruleSet.rules()) {
+                if (rule.triggers().contains(subject.resource().fhirType()) && rule.when().test(context)) {
+                    String ruleName = ruleSet.name() + "/" + rule.id();
+                    applied.add(ruleName);
+                    changes.add(conclude(ruleSet, rule, ruleName, context, subject));
+                }
+            }
+        }
+        return new MappingResult(applied, changes);
+    }
+
+    private static WorkChange conclude(RuleSet ruleSet, Rule rule, String ruleName, FhirRuleContext context,
+            FhirSubject subject) {
+        String mrn = subject.patient() == null ? null : ruleSet.mrn().evaluate(context.on(subject.patient()));
+        if (mrn == null) {
+            throw new MappingDataException(subject.patient() == null ? subject.resource().fhirType() + ".subject"
+                    : "Patient.identifier", "Rule " + ruleName + " applies but "
+                    + (subject.patient() == null ? "the resource's Patient is not known to the hub"
+                    : "the Patient has no MRN (identifier with the hub's MRN system)"));
+        }
+        String visit = subject.encounter() == null || ruleSet.visitNumber() == null ? null
+                : ruleSet.visitNumber().evaluate(context.on(subject.encounter()));
+        if (rule.action() instanceof RuleAction.OpenWorkItem open) {
+            String key = open.key().stream().map(part -> part.evaluate(context)).map(v -> v == null ? "" : v)
+                    .collect(Collectors.joining("|"));
+            return new WorkNeeded(open.type(), mrn, visit, key, open.details().evaluate(context),
+                    ruleSet.demographics().evaluate(context.on(subject.patient())), ruleName);
+        }
+        RuleAction.CancelWorkItems cancel = (RuleAction.CancelWorkItems) rule.action();
+        return new WorkNoLongerNeeded(cancel.types(), mrn, visit, cancel.reason(), ruleName);
+    }
+}

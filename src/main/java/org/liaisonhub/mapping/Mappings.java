@@ -1,0 +1,36 @@
+package org.liaisonhub.mapping;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/** The loaded rule sets of the mappings directory, split by what they read. */
+public final class Mappings {
+
+    private final List<RuleSet> ruleSets;
+    private final FhirPaths fhirPaths;
+
+    Mappings(List<RuleSet> ruleSets, FhirPaths fhirPaths) {
+        this.ruleSets = List.copyOf(ruleSets);
+        this.fhirPaths = fhirPaths;
+    }
+
+    public Hl7RuleEngine hl7() {
+        return new Hl7RuleEngine(of(RuleSet.Source.HL7V2));
+    }
+
+    /** @param constants the FHIRPath constants of the hub: {@code mrnSystem}, {@code visitSystem} */
+    public FhirRuleEngine fhir(Map<String, String> constants) {
+        return new FhirRuleEngine(of(RuleSet.Source.FHIR), fhirPaths, constants);
+    }
+
+    public Set<String> names() {
+        return ruleSets.stream().map(RuleSet::name).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private List<RuleSet> of(RuleSet.Source source) {
+        return ruleSets.stream().filter(s -> s.source() == source).toList();
+    }
+}
