@@ -1,6 +1,7 @@
 package org.liaisonhub.platform;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.LenientErrorHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,6 +11,10 @@ public class FhirConfiguration {
 
     @Bean
     FhirContext fhirContext() {
-        return FhirContext.forR4();
+        FhirContext context = FhirContext.forR4();
+        // HAPI's default handler logs the invalid values it meets, which can be patient data; and a bad value
+        // must not make a whole batch unreadable: the validator reports it, with its location, per entry.
+        context.setParserErrorHandler(new LenientErrorHandler(false).setErrorOnInvalidValue(false));
+        return context;
     }
 }

@@ -54,12 +54,22 @@ class FhirRuleEngineTest {
     @Test
     void theInterpreterFlagAloneIsEnoughAndEnglishAloneIsNot() {
         Patient english = patient("en-US", "English");
-        assertThat(engine.evaluate(new FhirSubject(english, english, null, known::get)).changes())
+        Encounter visit = encounter(Encounter.EncounterStatus.INPROGRESS);
+        assertThat(engine.evaluate(new FhirSubject(english, english, visit, known::get)).changes())
                 .singleElement().isInstanceOf(WorkNoLongerNeeded.class);
         english.addExtension("http://hl7.org/fhir/StructureDefinition/patient-interpreterRequired",
                 new BooleanType(true));
-        assertThat(engine.evaluate(new FhirSubject(english, english, null, known::get)).changes())
-                .singleElement().isInstanceOfSatisfying(WorkNeeded.class, w -> assertThat(w.visitNumber()).isNull());
+        assertThat(engine.evaluate(new FhirSubject(english, english, visit, known::get)).changes())
+                .singleElement().isInstanceOfSatisfying(WorkNeeded.class, w -> assertThat(w.visitNumber())
+                        .isEqualTo("V100"));
+    }
+
+    @Test
+    void aPatientWithoutAnOpenVisitNeedsNoInterpreterYetTheVisitWillAskForOne() {
+        Patient patient = patient("es", "Spanish");
+        assertThat(engine.evaluate(new FhirSubject(patient, patient, null, known::get)).changes()).isEmpty();
+        Encounter finished = encounter(Encounter.EncounterStatus.FINISHED);
+        assertThat(engine.evaluate(new FhirSubject(patient, patient, finished, known::get)).changes()).isEmpty();
     }
 
     @Test

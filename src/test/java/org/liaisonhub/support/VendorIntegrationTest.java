@@ -13,19 +13,24 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The hub with its three vendors pointed at one WireMock server ({@code /insurance}, {@code /transport},
- * {@code /interpreter}), short retry pauses and known callback secrets. By default every vendor answers 201 with
+ * {@code /interpreter}), short retry pauses and known callback secrets, and the EHR's FHIR server at another. By default every vendor answers 201 with
  * a Location; tests add their own stubs for their own patients.
  */
 public abstract class VendorIntegrationTest extends HubTestBase {
 
     protected static final WireMockServer VENDOR = new WireMockServer(options().dynamicPort());
+    /** The EHR's FHIR server, where id-only notifications are read; it wants {@link #EHR_TOKEN}. */
+    protected static final WireMockServer EHR = new WireMockServer(options().dynamicPort());
+    protected static final String EHR_TOKEN = "token-the-hub-presents-to-the-ehr";
     protected static final int MAX_ATTEMPTS = 20;
     private static final int MLLP_PORT = TestIds.freePort();
     private static final Path DATA_DIR = tempDir("liaison-hub-vendor-test");
 
     static {
         VENDOR.start();
+        EHR.start();
         Runtime.getRuntime().addShutdownHook(new Thread(VENDOR::stop));
+        Runtime.getRuntime().addShutdownHook(new Thread(EHR::stop));
     }
 
     @DynamicPropertySource
@@ -36,6 +41,9 @@ public abstract class VendorIntegrationTest extends HubTestBase {
         registry.add("hub.mllp.host", () -> "127.0.0.1");
         registry.add("hub.dispatch.relay-interval", () -> "200ms");
         registry.add("hub.fhir.time-zone", () -> "America/Chicago");
+        registry.add("hub.fhir.ehr-base-url", () -> EHR.baseUrl() + "/fhir");
+        registry.add("hub.fhir.ehr-auth.type", () -> "bearer");
+        registry.add("hub.fhir.ehr-auth.token", () -> EHR_TOKEN);
         for (String vendor : new String[] {"insurance", "transport", "interpreter"}) {
             String prefix = "hub.vendors." + vendor + ".";
             registry.add(prefix + "url", () -> VENDOR.baseUrl() + "/" + vendor);

@@ -3,6 +3,7 @@ package org.liaisonhub.platform.security;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +26,7 @@ public final class AccessRules {
 
     private static final Set<Role> LIAISON = Set.of(Role.LIAISON);
     private static final Set<Role> INTEGRATION = Set.of(Role.INTEGRATION);
+    private static final Set<Role> EHR = Set.of(Role.EHR);
 
     public static final List<AccessRule> RULES = List.of(
             AccessRule.of(GET, "/api/work-items", LIAISON, READ, "WorkItem"),
@@ -39,6 +41,11 @@ public final class AccessRules {
             AccessRule.of(GET, "/api/dead-letters/{id}", INTEGRATION, READ, "DeadLetter"),
             AccessRule.of(POST, "/api/dead-letters/{id}/replay", INTEGRATION, REPLAY, "DeadLetter"),
             AccessRule.of(GET, "/api/audit", Set.of(Role.AUDITOR), READ, "AuditTrail"),
+            AccessRule.of(GET, "/fhir/metadata", Set.of(Role.EHR, Role.INTEGRATION), null, null),
+            AccessRule.of(POST, "/fhir", EHR, CHANGE, "FHIR"),
+            AccessRule.of(POST, "/fhir/{type}", EHR, CHANGE, "FHIR"),
+            AccessRule.of(PUT, "/fhir/{type}/{id}", EHR, CHANGE, "FHIR"),
+            AccessRule.of(POST, "/api/fhir-notifications", EHR, CHANGE, "FHIR"),
             // vendors authenticate by the HMAC signature of the body instead
             new AccessRule(POST, "/api/vendor-callbacks/{vendor}", Set.of(), CALLBACK, "WorkItem"),
             AccessRule.open(GET, "/actuator/health"),

@@ -1,9 +1,12 @@
 package org.liaisonhub.platform.security;
 
+import ca.uhn.fhir.context.FhirContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.liaisonhub.platform.audit.AuditEvent;
 import org.liaisonhub.platform.audit.AuditTrail;
 import org.springframework.http.HttpStatus;
@@ -16,16 +19,18 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * 401 and 403 as RFC 9457 problem details, each recorded in the audit trail (failed authentications and refused
+ * 401 and 403 as RFC 9457 problem details (as OperationOutcomes on the FHIR server), each recorded in the audit trail (failed authentications and refused
  * requests are accesses to account for too).
  */
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final ObjectMapper json;
+    private final FhirContext fhir;
     private final AuditTrail audit;
 
-    ProblemResponses(ObjectMapper json, AuditTrail audit) {
+    ProblemResponses(ObjectMapper json, FhirContext fhir, AuditTrail audit) {
         this.json = json;
+        this.fhir = fhir;
         this.audit = audit;
     }
 
@@ -56,9 +61,19 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
 
     private void write(HttpServletResponse response, HttpStatus status, String title, String detail,
             HttpServletRequest request) throws IOException {
+        response.setStatus(status.value());
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/fhir")) {
+            // a FHIR client expects an OperationOutcome
+            OperationOutcome outcome = new OperationOutcome();
+            outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR)
+                    .setCode(status == HttpStatus.UNAUTHORIZED ? IssueType.LOGIN : IssueType.FORBIDDEN)
+                    .setDiagnostics(title + ": " + detail);
+            response.setContentType("application/fhir+json;charset=UTF-8");
+            response.getWriter().write(fhir.newJsonParser().encodeResourceToString(outcome));
+            return;
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
-        response.setStatus(status.value());
         response.setContentType("application/problem+json");
         json.writeValue(response.getOutputStream(), problem);
     }

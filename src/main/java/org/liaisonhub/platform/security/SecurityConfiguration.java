@@ -1,5 +1,6 @@
 package org.liaisonhub.platform.security;
 
+import ca.uhn.fhir.context.FhirContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,8 +52,8 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ApiKeys keys, ObjectProvider<JwtDecoder> jwt,
-            HubSecurityProperties properties, ObjectMapper json, AuditTrail audit) throws Exception {
-        ProblemResponses problems = new ProblemResponses(json, audit);
+            HubSecurityProperties properties, ObjectMapper json, FhirContext fhir, AuditTrail audit) throws Exception {
+        ProblemResponses problems = new ProblemResponses(json, fhir, audit);
         BearerAuthenticationManager authentication = new BearerAuthenticationManager(keys,
                 Optional.ofNullable(jwt.getIfAvailable()).map(decoder -> jwtProvider(decoder, properties)));
         http.csrf(AbstractHttpConfigurer::disable)
