@@ -51,7 +51,7 @@ public class FhirRuleEngine {
             FhirSubject subject) {
         String mrn = subject.patient() == null ? null : ruleSet.mrn().evaluate(context.on(subject.patient()));
         if (mrn == null) {
-            throw new MappingDataException(subject.patient() == null ? subject.resource().fhirType() + ".subject"
+            throw new MappingDataException(subject.patient() == null ? patientElement(subject.resource().fhirType())
                     : "Patient.identifier", "Rule " + ruleName + " applies but "
                     + (subject.patient() == null ? "the resource's Patient is not known to the hub"
                     : "the Patient has no MRN (identifier with the hub's MRN system)"));
@@ -66,5 +66,14 @@ public class FhirRuleEngine {
         }
         RuleAction.CancelWorkItems cancel = (RuleAction.CancelWorkItems) rule.action();
         return new WorkNoLongerNeeded(cancel.types(), mrn, visit, cancel.reason(), ruleName);
+    }
+
+    /** Where a resource names its patient. */
+    private static String patientElement(String type) {
+        return type + switch (type) {
+            case "Coverage" -> ".beneficiary";
+            case "Appointment" -> ".participant.actor";
+            default -> ".subject";
+        };
     }
 }

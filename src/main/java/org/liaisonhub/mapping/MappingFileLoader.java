@@ -35,7 +35,7 @@ public class MappingFileLoader {
             "cancel");
     private static final Set<String> FHIR_RULE_KEYS = Set.of("id", "description", "resources", "when", "workItem",
             "cancel");
-    /** The resource types the FHIR facade accepts, and so the ones a FHIR rule can be about. */
+    /** The resource types a FHIR rule can be about (the FHIR server also keeps those they refer to). */
     public static final Set<String> FHIR_RESOURCES = Set.of("Patient", "Encounter", "Coverage", "ServiceRequest",
             "Appointment");
     private static final Set<String> WORK_ITEM_KEYS = Set.of("type", "key", "details");

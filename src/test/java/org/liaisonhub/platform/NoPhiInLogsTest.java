@@ -13,17 +13,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.liaisonhub.support.Fixtures;
 import org.liaisonhub.support.MllpTestClient;
-import org.liaisonhub.support.VendorIntegrationTest;
+import org.hl7.fhir.r4.model.Encounter.EncounterStatus;
+import org.hl7.fhir.r4.model.Patient;
+import org.liaisonhub.platform.security.Role;
+import org.liaisonhub.support.FhirIntegrationTest;
+import org.liaisonhub.support.FhirResources;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 
 /**
- * The whole flow, happy and unhappy, with patient data found nowhere else: HL7 in, work items, vendor requests
- * (one rejected with the data echoed back), an AE, a rejection, reprocessing, API reads. None of it may show up
- * in the log output.
+ * The whole flow, happy and unhappy, with patient data found nowhere else: HL7 and FHIR in, work items, vendor
+ * requests (one rejected with the data echoed back), an AE, rejections of unreadable and invalid input, references
+ * the EHR cannot resolve, reprocessing, API reads. None of it may show up in the log output.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class NoPhiInLogsTest extends VendorIntegrationTest {
+class NoPhiInLogsTest extends FhirIntegrationTest {
 
     private static final List<String> CANARIES = List.of("QUIXOTEZ", "ZEBEDIAH", "19011231", "1901-12-31",
             "CANARYWHARF", "GOTHAMVILLE", "8675309", "MEMBERCANARY77", "GRPCANARY42");
@@ -59,5 +66,45 @@ class NoPhiInLogsTest extends VendorIntegrationTest {
         for (String canary : CANARIES) {
             assertThat(logs).as("log output containing " + canary).doesNotContain(canary);
         }
+    }
+
+    @Test
+    void noPatientDataSentByFhirReachesTheLogs(CapturedOutput output) {
+        Fixtures ids = Fixtures.fresh();
+        String mrn = ids.get("MRN");
+        Patient patient = FhirResources.patient("p-" + mrn, mrn, "es", "Spanish");
+        patient.getNameFirstRep().setFamily("QUIXOTEZ").getGiven().get(0).setValue("ZEBEDIAH");
+        patient.getBirthDateElement().setValueAsString("1901-12-31");
+        ehr().update().resource(patient).execute();
+        ehr().create().resource(FhirResources.encounter(null, ids.get("VISIT"), "Patient/p-" + mrn,
+                EncounterStatus.INPROGRESS)).execute();
+        sendFhir("/fhir/Patient", "{\"resourceType\": \"Patient\", \"name\": [{\"family\": \"QUIXOTEZ\"}],"
+                + " \"birthDate\": \"ZEBEDIAH-8675309\"}", 422);
+        sendFhir("/fhir", "{\"resourceType\": \"Bundle\", \"type\": \"batch\", \"QUIXOTEZ\": [", 400);
+        sendFhir("/fhir/Coverage", "{\"resourceType\": \"Coverage\", \"status\": \"active\", \"subscriberId\":"
+                + " \"MEMBERCANARY77\", \"beneficiary\": {\"reference\": \"Patient/CANARYWHARF\"},"
+                + " \"payor\": [{\"display\": \"GOTHAMVILLE\"}]}", 422);
+        sendFhir("/api/fhir-notifications", "{\"resourceType\": \"Bundle\", \"type\": \"history\", \"entry\": [{"
+                + "\"fullUrl\": \"urn:uuid:3b6c7f0e-1d2a-4e5b-8c9d-0a1b2c3d4e5f\", \"resource\": {\"resourceType\":"
+                + " \"Parameters\", \"parameter\": [{\"name\": \"type\", \"valueCode\": \"event-notification\"},"
+                + " {\"name\": \"notification-event\", \"part\": [{\"name\": \"focus\", \"valueReference\":"
+                + " {\"reference\": \"Encounter/GOTHAMVILLE\"}}]}]}, \"request\": {\"method\": \"GET\", \"url\":"
+                + " \"Subscription/x/$status\"}, \"response\": {\"status\": \"200\"}}]}", 422);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(workItemsOf(mrn))
+                .extracting(i -> i.get("status").asText()).containsExactly("SENT"));
+
+        String logs = output.getAll();
+        for (String canary : CANARIES) {
+            assertThat(logs).as("log output containing " + canary).doesNotContain(canary);
+        }
+        assertThat(logs).doesNotContain(mrn);
+    }
+
+    private void sendFhir(String path, String body, int expected) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(key(Role.EHR));
+        headers.setContentType(MediaType.parseMediaType("application/fhir+json"));
+        assertThat(http.postForEntity(path, new HttpEntity<>(body, headers), String.class).getStatusCode().value())
+                .as(path).isEqualTo(expected);
     }
 }

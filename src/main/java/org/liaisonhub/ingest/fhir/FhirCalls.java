@@ -28,7 +28,8 @@ final class FhirCalls {
     static FhirRequest request(RequestDetails call, FhirRequest.Kind kind, String rawText, String type, String id) {
         String path = "/fhir" + (call.getRequestPath() == null || call.getRequestPath().isEmpty() ? ""
                 : "/" + call.getRequestPath());
-        return new FhirRequest(kind, rawText, type, id, principal(), remoteAddress(call), path, null);
+        return new FhirRequest(kind, rawText, type, id, principal(), remoteAddress(call), path,
+                call.getHeader("X-Request-Id"), null);
     }
 
     static String rawText(RequestDetails call) {

@@ -349,7 +349,8 @@ public class FhirIngestService {
     private ReceivedMessage received(FhirRequest request, String type, String controlId) {
         String raw = request.rawText() == null ? "" : request.rawText();
         return new ReceivedMessage(new MessageEnvelope(CHANNEL, Instant.now(), request.remoteAddress(),
-                request.principal(), null, "liaison-hub", null, type, request.kind().event(), controlId,
+                request.principal(), null, "liaison-hub", null, type, request.kind().event(),
+                controlId != null ? controlId : request.requestId(),
                 fhir.getVersion().getVersion().getFhirVersionString(), StandardCharsets.UTF_8.name(),
                 raw.getBytes(StandardCharsets.UTF_8).length), raw);
     }

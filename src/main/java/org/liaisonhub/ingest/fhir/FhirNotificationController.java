@@ -37,7 +37,8 @@ class FhirNotificationController {
             HttpServletRequest http) {
         // the access audit interceptor records the call: the request carries no path of its own to audit
         FhirRequest request = new FhirRequest(FhirRequest.Kind.NOTIFICATION, body, null, null,
-                caller == null ? null : caller.getName(), http.getRemoteAddr(), null, null);
+                caller == null ? null : caller.getName(), http.getRemoteAddr(), null, http.getHeader("X-Request-Id"),
+                null);
         return answer(200, intake.receive(request), http);
     }
 

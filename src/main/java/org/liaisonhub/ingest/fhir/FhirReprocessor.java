@@ -40,10 +40,10 @@ class FhirReprocessor implements MessageReprocessor {
     public MessageStatus reprocess(StoredMessage message, String rawText) {
         FhirRequest.Kind kind = FhirRequest.Kind.ofEvent(message.envelope().triggerEvent());
         FhirRequest request = new FhirRequest(kind, rawText, message.envelope().messageType(), null,
-                message.envelope().sendingApplication(), message.envelope().remoteAddress(), null, message.id());
+                message.envelope().sendingApplication(), message.envelope().remoteAddress(), null, null, message.id());
         try {
             switch (kind) {
-                case CREATE -> resources.create(request, message.envelope().controlId());
+                case CREATE -> resources.create(request);
                 case UPDATE -> resources.update(request);
                 case NOTIFICATION -> notifications.receive(request);
                 default -> {

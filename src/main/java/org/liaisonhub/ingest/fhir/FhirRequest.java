@@ -7,11 +7,12 @@ import java.util.Locale;
  *
  * @param type     the resource type of a create or update ({@code Patient}), null for bundles and notifications
  * @param id       the id of an update ({@code PUT /fhir/Patient/123}), null otherwise
- * @param path     the endpoint, for the audit trail; null where the endpoint audits the call itself
- * @param storedId the stored message when it is processed again, else null
+ * @param path      the endpoint, for the audit trail; null where the endpoint audits the call itself
+ * @param requestId the sender's X-Request-Id: the control id of a request whose content does not name itself
+ * @param storedId  the stored message when it is processed again, else null
  */
 public record FhirRequest(Kind kind, String rawText, String type, String id, String principal, String remoteAddress,
-        String path, Long storedId) {
+        String path, String requestId, Long storedId) {
 
     /** What came in; stored as the message's trigger event, so a stored message is processed again the same way. */
     public enum Kind {
@@ -30,10 +31,5 @@ public record FhirRequest(Kind kind, String rawText, String type, String id, Str
 
     boolean reprocessing() {
         return storedId != null;
-    }
-
-    /** The same request for one entry of a batch, which is stored, processed and answered on its own. */
-    FhirRequest entry(Kind entryKind, String entryText, String entryType, String entryId) {
-        return new FhirRequest(entryKind, entryText, entryType, entryId, principal, remoteAddress, path, null);
     }
 }

@@ -19,7 +19,7 @@ class FhirServerConfiguration {
         RestfulServer server = new RestfulServer(fhir);
         List<IResourceProvider> types = FhirTypes.ACCEPTED.stream()
                 .<IResourceProvider>map(type -> new TypeEndpoint(
-                        fhir.getResourceDefinition(type).getImplementingClass(), resources, ingest))
+                        fhir.getResourceDefinition(type).getImplementingClass(), resources))
                 .toList();
         server.setResourceProviders(types);
         server.registerProvider(new SystemEndpoint(bundles));

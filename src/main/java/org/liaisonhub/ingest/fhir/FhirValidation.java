@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Validates what EHRs send against base FHIR R4 (structure, cardinality, invariants, required bindings) with
- * HAPI's instance validator. Its first use loads the core definitions, so it is warmed up in the background once
+ * HAPI's instance validator; profiles a resource claims and the hub does not know are not errors. Its first use loads the core definitions, so it is warmed up in the background once
  * the hub is ready. Errors only stop a resource; warnings (such as an unknown code system) do not.
  */
 @Component
@@ -37,7 +37,10 @@ public class FhirValidation {
         this.enabled = properties.validate();
         // the context's own support: base R4 definitions, common code systems, in-memory terminology; a code
         // outside a preferred binding (a language not among the common ones) is information, not an error
-        this.validator = fhir.newValidator().registerValidatorModule(new FhirInstanceValidator(fhir));
+        FhirInstanceValidator base = new FhirInstanceValidator(fhir);
+        // resources claim profiles the hub does not have (US Core, the subscriptions backport): base R4 decides
+        base.setErrorForUnknownProfiles(false);
+        this.validator = fhir.newValidator().registerValidatorModule(base);
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -103,7 +103,7 @@ public class NotificationIntake {
                 .map(e -> e.primitiveValue()).toList();
         String numbers = events.isEmpty() ? value(status, "events-since-subscription-start")
                 : String.join(",", events);
-        return subscription == null ? null : subscription + (numbers == null ? "" : "#" + numbers);
+        return subscription == null ? null : subscription + (numbers == null ? "" : ":" + numbers);
     }
 
     private static List<Reference> focuses(Parameters status) {

@@ -29,10 +29,11 @@ public class ResourceIntake {
         }
     }
 
-    public Accepted create(FhirRequest request, String controlId) {
-        Resource resource = typed(request, controlId);
-        ingest.validate(request, request.type(), controlId);
-        return keep(request, controlId, resource, true);
+    /** A create: the hub names the resource; the request's X-Request-Id, if any, is its control id. */
+    public Accepted create(FhirRequest request) {
+        Resource resource = typed(request, null);
+        ingest.validate(request, request.type(), null);
+        return keep(request, null, resource, true);
     }
 
     /** An update; processed again from the store, the id is the one in the body (it was checked on arrival). */
