@@ -10,7 +10,6 @@ import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
-import org.hl7.fhir.r4.model.StringType;
 import org.liaisonhub.platform.FhirProperties;
 
 /** FHIR R4 resources as an EHR sends them, with the hub's default identifier systems for MRNs and visits. */
@@ -93,9 +92,5 @@ public final class FhirResources {
             request.setEncounter(new Reference(encounterRef));
         }
         return request;
-    }
-
-    public static StringType text(String value) {
-        return new StringType(value);
     }
 }

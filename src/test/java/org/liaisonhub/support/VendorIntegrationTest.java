@@ -13,8 +13,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The hub with its three vendors pointed at one WireMock server ({@code /insurance}, {@code /transport},
- * {@code /interpreter}), short retry pauses and known callback secrets, and the EHR's FHIR server at another. By default every vendor answers 201 with
- * a Location; tests add their own stubs for their own patients.
+ * {@code /interpreter}), short retry pauses and known callback secrets, and the EHR's FHIR server at another. By
+ * default every vendor answers 201 with a Location; tests add their own stubs for their own patients.
  */
 public abstract class VendorIntegrationTest extends HubTestBase {
 

@@ -19,9 +19,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Validates what EHRs send against base FHIR R4 (structure, cardinality, invariants, required bindings) with
- * HAPI's instance validator; profiles a resource claims and the hub does not know are not errors. Its first use loads the core definitions, so it is warmed up in the background once
- * the hub is ready. Errors only stop a resource; warnings (such as an unknown code system) do not.
+ * Validates what EHRs send against base FHIR R4 (structure, cardinality, invariants, required bindings) with HAPI's
+ * instance validator; profiles a resource claims and the hub does not know are not errors. Its first use loads the core
+ * definitions, so it is warmed up in the background once the hub is ready. Errors only stop a resource; warnings (such
+ * as an unknown code system) do not.
  */
 @Component
 public class FhirValidation {

@@ -19,8 +19,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * 401 and 403 as RFC 9457 problem details (as OperationOutcomes on the FHIR server), each recorded in the audit trail (failed authentications and refused
- * requests are accesses to account for too).
+ * 401 and 403 as RFC 9457 problem details (as OperationOutcomes on the FHIR server), each recorded in the audit trail
+ * (failed authentications and refused requests are accesses to account for too).
  */
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import static org.liaisonhub.support.FhirResources.coverage;
 import static org.liaisonhub.support.FhirResources.encounter;
 import static org.liaisonhub.support.FhirResources.patient;
-import static org.liaisonhub.support.FhirResources.payer;
 
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
@@ -41,10 +40,7 @@ class FhirBundlesTest extends FhirIntegrationTest {
     @Test
     void aTransactionWithOneInvalidEntryIsRefusedWholeAndCreatesNothing() {
         String mrn = TestIds.mrn();
-        Bundle transaction = admission(BundleType.TRANSACTION, mrn, TestIds.visit());
-        Coverage withoutPayer = coverage("c-" + mrn, "Patient/p-" + mrn, "Organization/none", "W1");
-        withoutPayer.getPayor().clear();
-        put(transaction, withoutPayer);
+        Bundle transaction = admissionWithACoverageWithoutPayer(BundleType.TRANSACTION, mrn);
 
         UnprocessableEntityException refused = catchThrowableOfType(UnprocessableEntityException.class,
                 () -> ehr().transaction().withBundle(transaction).execute());
@@ -65,17 +61,15 @@ class FhirBundlesTest extends FhirIntegrationTest {
     @Test
     void theSameEntriesAsABatchKeepTheGoodOnesAndReportTheBadOne() {
         String mrn = TestIds.mrn();
-        Bundle batch = admission(BundleType.BATCH, mrn, TestIds.visit());
-        Coverage withoutPayer = coverage("c-" + mrn, "Patient/p-" + mrn, "Organization/none", "W1");
-        withoutPayer.getPayor().clear();
-        put(batch, withoutPayer);
+        Bundle batch = admissionWithACoverageWithoutPayer(BundleType.BATCH, mrn);
 
         Bundle response = ehr().transaction().withBundle(batch).execute();
 
         assertThat(response.getType()).isEqualTo(BundleType.BATCHRESPONSE);
         assertThat(response.getEntry()).extracting(e -> e.getResponse().getStatus())
                 .containsExactly("201 Created", "201 Created", "422 Unprocessable Entity");
-        assertThat(response.getEntry().get(0).getResponse().getLocation()).isEqualTo("Patient/p-" + mrn + "/_history/1");
+        assertThat(response.getEntry().get(0).getResponse().getLocation())
+                .isEqualTo("Patient/p-" + mrn + "/_history/1");
         OperationOutcome problem = (OperationOutcome) response.getEntry().get(2).getResponse().getOutcome();
         assertThat(problem.getIssueFirstRep().getDiagnostics()).contains("payor");
         await().atMost(PATIENCE).until(() -> itemsOf(mrn), items -> items.equals(List.of("INTERPRETER SENT")));
@@ -194,6 +188,15 @@ class FhirBundlesTest extends FhirIntegrationTest {
         bundle.getIdentifier().setValue(TestIds.controlId());
         put(bundle, patient("p-" + mrn, mrn, "es", "Spanish"));
         put(bundle, encounter("e-" + mrn, visit, "Patient/p-" + mrn, EncounterStatus.INPROGRESS));
+        return bundle;
+    }
+
+    /** The admission, and a Coverage that is invalid FHIR (payor is 1..*) as its third entry. */
+    private static Bundle admissionWithACoverageWithoutPayer(BundleType type, String mrn) {
+        Bundle bundle = admission(type, mrn, TestIds.visit());
+        Coverage withoutPayer = coverage("c-" + mrn, "Patient/p-" + mrn, "Organization/none", "W1");
+        withoutPayer.getPayor().clear();
+        put(bundle, withoutPayer);
         return bundle;
     }
 

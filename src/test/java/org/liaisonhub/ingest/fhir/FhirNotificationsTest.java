@@ -56,7 +56,8 @@ class FhirNotificationsTest extends FhirIntegrationTest {
 
         assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(200);
         assertThat(answer.getHeaders().getContentType().toString()).startsWith("application/fhir+json");
-        assertThat(outcome(answer).getIssueFirstRep().getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.INFORMATION);
+        assertThat(outcome(answer).getIssueFirstRep().getSeverity())
+                .isEqualTo(OperationOutcome.IssueSeverity.INFORMATION);
         await().atMost(PATIENCE).until(() -> itemsOf(mrn), items -> items.equals(List.of("INTERPRETER SENT")));
         JsonNode stored = storedMessage("Subscription/" + subscription + ":1");
         assertThat(stored.get("status").asText()).isEqualTo("PROCESSED");
@@ -133,7 +134,8 @@ class FhirNotificationsTest extends FhirIntegrationTest {
         Parameters status = new Parameters();
         status.getMeta().addProfile(
                 "http://hl7.org/fhir/uv/subscriptions-backport/StructureDefinition/backport-subscription-status-r4");
-        status.addParameter().setName("subscription").setValue(new Reference(EHR_BASE + "Subscription/" + subscription));
+        status.addParameter().setName("subscription")
+                .setValue(new Reference(EHR_BASE + "Subscription/" + subscription));
         status.addParameter().setName("topic").setValue(new org.hl7.fhir.r4.model.CanonicalType(
                 "https://ehr.example.org/topics/admission"));
         status.addParameter().setName("status").setValue(new CodeType("active"));
