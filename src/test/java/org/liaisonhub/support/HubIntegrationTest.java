@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The hub on its embedded defaults with no vendor configured: work items stay on the liaisons' list. */
+/** The hub with no vendor configured: work items stay on the liaisons' list ({@link TestServices}). */
 public abstract class HubIntegrationTest extends HubTestBase {
 
     /** Small enough that the oversize test stays quick; the 1 MB test message is well below it. */
@@ -19,6 +19,7 @@ public abstract class HubIntegrationTest extends HubTestBase {
         registry.add("hub.mllp.port", () -> MLLP_PORT);
         registry.add("hub.mllp.host", () -> "127.0.0.1");
         registry.add("hub.mllp.max-message-size", () -> MAX_MESSAGE_SIZE);
+        TestServices.register(registry, DATA_DIR);
     }
 
     @Override

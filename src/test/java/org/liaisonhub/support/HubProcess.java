@@ -7,7 +7,7 @@ import org.liaisonhub.LiaisonHubApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Starts a whole hub of its own, for tests about starting and stopping it. */
+/** Starts a whole hub of its own, for tests about starting and stopping it ({@link TestServices}). */
 public final class HubProcess {
 
     private HubProcess() {
@@ -15,12 +15,22 @@ public final class HubProcess {
 
     /** Starts a hub on the data directory, the MLLP port and any extra {@code --name=value} arguments. */
     public static ConfigurableApplicationContext start(Path dataDir, int mllpPort, String... extra) {
+        return new SpringApplicationBuilder(LiaisonHubApplication.class)
+                .run(arguments(dataDir, dataDir, mllpPort, 0, extra).toArray(String[]::new));
+    }
+
+    /**
+     * The arguments of a hub on its own data directory that shares its database and broker with the hubs of
+     * {@code services} ({@link TestServices}), as instances of one installation do.
+     */
+    public static List<String> arguments(Path dataDir, Path services, int mllpPort, int httpPort, String... extra) {
         List<String> args = new ArrayList<>(List.of(
                 "--hub.data-dir=" + dataDir,
                 "--hub.mllp.host=127.0.0.1",
                 "--hub.mllp.port=" + mllpPort,
-                "--server.port=0"));
+                "--server.port=" + httpPort));
+        TestServices.properties(services).forEach((name, value) -> args.add("--" + name + "=" + value));
         args.addAll(List.of(extra));
-        return new SpringApplicationBuilder(LiaisonHubApplication.class).run(args.toArray(String[]::new));
+        return args;
     }
 }

@@ -44,6 +44,7 @@ public abstract class VendorIntegrationTest extends HubTestBase {
         registry.add("hub.fhir.ehr-base-url", () -> EHR.baseUrl() + "/fhir");
         registry.add("hub.fhir.ehr-auth.type", () -> "bearer");
         registry.add("hub.fhir.ehr-auth.token", () -> EHR_TOKEN);
+        TestServices.register(registry, DATA_DIR);
         for (String vendor : new String[] {"insurance", "transport", "interpreter"}) {
             String prefix = "hub.vendors." + vendor + ".";
             registry.add(prefix + "url", () -> VENDOR.baseUrl() + "/" + vendor);
