@@ -34,6 +34,27 @@ public class MessageStore {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Deletes, in the caller's transaction, up to {@code batch} messages whose processing ended (not ERROR: those
+     * wait for someone) before {@code cutoff}, with their duplicate-detection keys. Rows another instance is
+     * purging are skipped, not waited for.
+     *
+     * @return how many were deleted
+     */
+    public int purgeFinishedBefore(Instant cutoff, int batch) {
+        List<Long> ids = jdbc.queryForList("""
+                select id from inbound_message
+                where status in ('PROCESSED', 'IGNORED', 'DUPLICATE', 'REJECTED') and processed_at < :cutoff
+                order by id limit :batch for update skip locked""",
+                new MapSqlParameterSource("cutoff", utc(cutoff)).addValue("batch", batch), Long.class);
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        MapSqlParameterSource purged = new MapSqlParameterSource("ids", ids);
+        jdbc.update("delete from message_control_id where message_id in (:ids)", purged);
+        return jdbc.update("delete from inbound_message where id in (:ids)", purged);
+    }
+
     /** Stores a received message with its outcome and returns its id. */
     public long insert(ReceivedMessage received, MessageOutcome outcome) {
         MessageEnvelope envelope = received.envelope();
