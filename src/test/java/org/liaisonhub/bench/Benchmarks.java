@@ -1,0 +1,381 @@
+package org.liaisonhub.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Liaison Hub's benchmarks, against the hub jar started on its embedded defaults on loopback, beside HAPI's own
+ * MLLP server as the baseline, with the load driver on the same machine. Run with
+ * {@code mvn -B -Pbench verify} (add {@code -Dbench.args=--quick} for a short smoke run); the report goes to
+ * target/bench/report.md. Not a test: nothing here runs in {@code mvn verify}.
+ */
+public final class Benchmarks {
+
+    private static final Path OUT = Path.of("target", "bench");
+    private static final int CONNECTIONS = 4;
+
+    private final boolean quick;
+    private final int repeat;
+    private final double seconds;
+    private final long footprintMessages;
+    private final double warmUp;
+    private final Report report = new Report();
+    private final List<Double> startups = new ArrayList<>();
+    /** Measured on the hub without dispatch, reported with the other fixed-rate figures. */
+    private List<Latencies> ackLatencyAt500 = List.of();
+    /** Every hub message is valid ADT: anything but AA/CA is a failure to report. */
+    private long notAccepted;
+
+    private Benchmarks(boolean quick) {
+        this.quick = quick;
+        this.repeat = quick ? 1 : 3;
+        this.seconds = quick ? 5 : 20;
+        this.footprintMessages = quick ? 10_000 : 100_000;
+        this.warmUp = quick ? 5 : 30;
+    }
+
+    public static void main(String[] args) throws IOException {
+        boolean quick = List.of(args).contains("--quick");
+        Files.createDirectories(OUT);
+        if (!Files.exists(Path.of("target", "liaison-hub.jar"))) {
+            throw new IllegalStateException("Build the hub first: mvn -B -q -DskipTests package");
+        }
+        new Benchmarks(quick).run();
+    }
+
+    private void run() throws IOException {
+        report.heading("Liaison Hub benchmark run, " + Instant.now() + (quick ? " (quick run)" : ""));
+        report.machine(CONNECTIONS);
+        List<Double> baseline = baseline();
+        List<Double> withoutDispatch = hubWithoutDispatch();
+        try (VendorSink sink = new VendorSink()) {
+            dispatching(sink, baseline, withoutDispatch);
+        }
+        footprint();
+        report.section("Start-up to ready (java -jar to health UP)");
+        report.figure("start-up", "s", startups);
+        report.line("");
+        report.line("Messages the hub answered with anything but AA/CA in the whole run: " + notAccepted);
+        Path file = OUT.resolve("report.md");
+        Files.writeString(file, report.toString());
+        System.out.println(report);
+        System.out.println("Report: " + file.toAbsolutePath());
+    }
+
+    private List<Double> baseline() {
+        report.section("MLLP ingest, closed loop, " + CONNECTIONS + " connections, ADT mix (~3 KB)");
+        List<Double> rates = new ArrayList<>();
+        List<Latencies> latencies = new ArrayList<>();
+        for (int r = 0; r < repeat; r++) {
+            try (HubUnderTest hapi = HubUnderTest.baseline(OUT.resolve("baseline.log"))) {
+                MllpLoad load = new MllpLoad(hapi.mllpPort());
+                AdtMix mix = new AdtMix(runId());
+                load.closedLoop(CONNECTIONS, seconds / 4, 0, mix::next, (m, t) -> { });
+                MllpLoad.Result result = load.closedLoop(CONNECTIONS, seconds, 0, mix::next, (m, t) -> { });
+                rates.add(result.perSecond());
+                latencies.add(result.latencies());
+            }
+        }
+        report.figure("HAPI MLLP server, parse and ACK only (baseline)", "msg/s", rates);
+        report.latencies("baseline ACK latency", latencies);
+        return rates;
+    }
+
+    private List<Double> hubWithoutDispatch() throws IOException {
+        List<Double> rates = new ArrayList<>();
+        try (HubUnderTest hub = HubUnderTest.hub(dataDir(), OUT.resolve("hub-no-dispatch.log"),
+                List.of("-Xmx1g"), List.of())) {
+            startups.add(hub.startupSeconds());
+            MllpLoad load = new MllpLoad(hub.mllpPort());
+            AdtMix mix = new AdtMix(runId());
+            load.closedLoop(CONNECTIONS, warmUp, 0, mix::next, (m, t) -> { });
+            for (int r = 0; r < repeat; r++) {
+                rates.add(load.closedLoop(CONNECTIONS, seconds, 0, mix::next, (m, t) -> { }).perSecond());
+            }
+            ackLatencyAt500 = new ArrayList<>();
+            for (int r = 0; r < repeat; r++) {
+                ackLatencyAt500.add(load.openLoop(CONNECTIONS, 500, seconds, mix::next, (m, t) -> { })
+                        .latencies());
+            }
+            notAccepted += load.notAccepted();
+        }
+        return rates;
+    }
+
+    private void dispatching(VendorSink sink, List<Double> baseline, List<Double> withoutDispatch)
+            throws IOException {
+        Path recording = OUT.resolve("hub.jfr");
+        try (HubUnderTest hub = HubUnderTest.hub(dataDir(), OUT.resolve("hub.log"), List.of("-Xmx1g"),
+                vendors(sink))) {
+            startups.add(hub.startupSeconds());
+            MllpLoad load = new MllpLoad(hub.mllpPort());
+            AdtMix mix = new AdtMix(runId());
+            load.closedLoop(CONNECTIONS, warmUp, 0, mix::next, (m, t) -> { });
+            List<Double> rates = new ArrayList<>();
+            List<Latencies> latencies = new ArrayList<>();
+            // the profile covers the measured runs only, not start-up and warm-up
+            hub.jcmd("JFR.start", "name=bench", "settings=profile");
+            for (int r = 0; r < repeat; r++) {
+                MllpLoad.Result result = load.closedLoop(CONNECTIONS, seconds, 0, mix::next, (m, t) -> { });
+                rates.add(result.perSecond());
+                latencies.add(result.latencies());
+            }
+            hub.jcmd("JFR.dump", "name=bench", "filename=" + recording.toAbsolutePath());
+            hub.jcmd("JFR.stop", "name=bench");
+            report.figure("hub, dispatch off (no vendor configured)", "msg/s", withoutDispatch);
+            report.figure("hub, dispatch on (three vendors at a local HTTP sink)", "msg/s", rates);
+            report.ratio("hub (dispatch off) / baseline", mean(withoutDispatch) / mean(baseline));
+            report.ratio("hub (dispatch on) / baseline", mean(rates) / mean(baseline));
+            report.latencies("hub ACK latency, closed loop, dispatch on", latencies);
+            report.line("* vendor requests the closed-loop runs left waiting took " + fmt(drain(hub))
+                    + " s to deliver");
+
+            report.section("End to end: ADT mix in -> the message's first vendor request at the sink");
+            List<Latencies> endToEnd = new ArrayList<>();
+            for (int r = 0; r < repeat; r++) {
+                endToEnd.add(endToEnd(load, sink, mix, 200));
+                drain(hub);
+            }
+            report.latencies("end to end at 200 msg/s", endToEnd);
+            report.line("");
+            report.line("Stepping the offered rate up (" + fmt(seconds) + " s a step, the hub drained between steps)"
+                    + " until the end-to-end p99 passes 1 s or a request does not arrive within 30 s:");
+            report.line("");
+            int sustainable = maxSustainable(hub, load, sink, mix);
+            report.line("");
+            report.line("Highest sustainable rate: **" + sustainable + " msg/s**");
+
+            report.section("ACK latency at a fixed offered rate (open loop, latency from when each message was due)");
+            report.latencies("dispatch off, ACK at 500 msg/s", ackLatencyAt500);
+            List<Latencies> at100 = new ArrayList<>();
+            for (int r = 0; r < repeat; r++) {
+                at100.add(load.openLoop(CONNECTIONS, 100, seconds, mix::next, (m, t) -> { }).latencies());
+                drain(hub);
+            }
+            report.latencies("dispatch on, ACK at 100 msg/s", at100);
+
+            report.section("FHIR ingest: PUT /fhir/Patient (validated, kept, mapped), 4 clients, closed loop");
+            FhirLoad fhir = new FhirLoad(hub, runId());
+            fhir.run(4, warmUp / 2);
+            List<Double> fhirRates = new ArrayList<>();
+            List<Latencies> fhirLatencies = new ArrayList<>();
+            long fhirFailures = 0;
+            for (int r = 0; r < repeat; r++) {
+                MllpLoad.Result result = fhir.run(4, seconds);
+                fhirRates.add(result.perSecond());
+                fhirLatencies.add(result.latencies());
+                fhirFailures += result.notAccepted();
+            }
+            report.figure("FHIR resources", "resources/s", fhirRates);
+            report.latencies("FHIR request latency", fhirLatencies);
+            report.line("* requests not answered 200/201: " + fhirFailures);
+
+            List<Latencies> at500 = new ArrayList<>();
+            for (int r = 0; r < repeat; r++) {
+                at500.add(load.openLoop(CONNECTIONS, 500, seconds, mix::next, (m, t) -> { }).latencies());
+            }
+            report.section("ACK latency at 500 msg/s offered with dispatch on (more than the hub takes)");
+            report.latencies("dispatch on, ACK at 500 msg/s", at500);
+            notAccepted += load.notAccepted();
+        }
+        JfrTopFrames profile = JfrTopFrames.of(recording);
+        report.profile(profile);
+    }
+
+    /** Waits until every vendor request has been delivered; how long that took, in seconds. */
+    private static double drain(HubUnderTest hub) {
+        long start = System.nanoTime();
+        long deadline = start + 20L * 60 * 1_000_000_000L;
+        while (System.nanoTime() < deadline && pending(hub) > 0) {
+            LockSupport.parkNanos(500_000_000);
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static double pending(HubUnderTest hub) {
+        String metric = hub.get("/actuator/metrics/liaison.outbox.pending");
+        return Double.parseDouble(metric.replaceAll("(?s).*\"value\"\\s*:\\s*([0-9.E]+).*", "$1"));
+    }
+
+    /**
+     * Offers the mix at the rate; the latency from each message being due to its first vendor request arriving. A
+     * request that has not arrived 30 s after the last message was sent counts as missing.
+     */
+    private Latencies endToEnd(MllpLoad load, VendorSink sink, AdtMix mix, double rate) {
+        Map<String, Long> due = new ConcurrentHashMap<>();
+        load.openLoop(CONNECTIONS, rate, seconds, mix::next, (message, when) -> due.put(message.mrn(), when));
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline && due.keySet().stream().anyMatch(mrn -> sink.arrivalOf(mrn) == null)) {
+            LockSupport.parkNanos(50_000_000);
+        }
+        Latencies latencies = new Latencies();
+        due.forEach((mrn, when) -> {
+            Long arrived = sink.arrivalOf(mrn);
+            if (arrived == null) {
+                latencies.missing();
+            } else {
+                latencies.add(arrived - when);
+            }
+        });
+        return latencies;
+    }
+
+    private int maxSustainable(HubUnderTest hub, MllpLoad load, VendorSink sink, AdtMix mix) {
+        int sustained = 0;
+        for (int rate : new int[] {25, 50, 75, 100, 150, 200, 300, 400, 600, 800}) {
+            Latencies latencies = endToEnd(load, sink, mix, rate);
+            drain(hub);
+            report.line("* " + rate + " msg/s offered: " + latencies.summary());
+            if (latencies.percentile(99) > 1000 || latencies.missingCount() > 0) {
+                break;
+            }
+            sustained = rate;
+        }
+        return sustained;
+    }
+
+    /**
+     * Heap after GC and RSS, every fifth of {@code footprintMessages}, on a fresh hub without vendors (a dispatch
+     * backlog would be counted as growth: it is measured by the end-to-end runs instead).
+     */
+    private void footprint() throws IOException {
+        report.section("Footprint over " + footprintMessages + " messages (fresh hub, dispatch off, -Xmx1g)");
+        try (HubUnderTest hub = HubUnderTest.hub(dataDir(), OUT.resolve("hub-footprint.log"), List.of("-Xmx1g"),
+                List.of())) {
+            startups.add(hub.startupSeconds());
+            MllpLoad load = new MllpLoad(hub.mllpPort());
+            AdtMix mix = new AdtMix(runId());
+            load.closedLoop(CONNECTIONS, 3600, 2_000, mix::next, (m, t) -> { });
+            report.line("| messages | heap after GC | RSS |");
+            report.line("| ---: | ---: | ---: |");
+            report.line("| 2,000 (warm) | " + mb(hub.heapAfterGc()) + " | " + mb(hub.rss()) + " |");
+            Map<String, Long> warm = hub.heapHistogram();
+            long step = footprintMessages / 5;
+            for (long done = step; done <= footprintMessages; done += step) {
+                load.closedLoop(CONNECTIONS, 3600, step, mix::next, (m, t) -> { });
+                report.line(String.format(Locale.ROOT, "| %,d | %s | %s |", done, mb(hub.heapAfterGc()),
+                        mb(hub.rss())));
+            }
+            notAccepted += load.notAccepted();
+            report.line("");
+            report.line("Live bytes that grew most between the warm point and the end (GC.class_histogram):");
+            report.line("");
+            Map<String, Long> end = hub.heapHistogram();
+            end.entrySet().stream()
+                    .map(e -> Map.entry(e.getKey(), e.getValue() - warm.getOrDefault(e.getKey(), 0L)))
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+                    .forEach(e -> report.line(String.format(Locale.ROOT, "* %s: %+.1f MB", e.getKey(),
+                            e.getValue() / 1048576.0)));
+        }
+    }
+
+    private static List<String> vendors(VendorSink sink) {
+        return List.of("--hub.vendors.insurance.url=" + sink.url("insurance"),
+                "--hub.vendors.transport.url=" + sink.url("transport"),
+                "--hub.vendors.interpreter.url=" + sink.url("interpreter"));
+    }
+
+    private static Path dataDir() throws IOException {
+        return Files.createTempDirectory("liaison-hub-bench");
+    }
+
+    private static String runId() {
+        StringBuilder id = new StringBuilder();
+        for (int i = 0; i < 4; i++) {
+            id.append((char) ('A' + ThreadLocalRandom.current().nextInt(26)));
+        }
+        return id.toString();
+    }
+
+    static double mean(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    }
+
+    static String fmt(double value) {
+        return String.format(Locale.ROOT, "%.0f", value);
+    }
+
+    private static String mb(long bytes) {
+        return bytes < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f MB", bytes / 1048576.0);
+    }
+
+    /** The report, as markdown. */
+    private static final class Report {
+
+        private final StringBuilder text = new StringBuilder();
+
+        void heading(String heading) {
+            text.append("# ").append(heading).append("\n\n");
+        }
+
+        void machine(int connections) {
+            String cpu = firstLine("/proc/cpuinfo", "model name");
+            String memory = firstLine("/proc/meminfo", "MemTotal");
+            line("Machine: " + Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), " + memory
+                    + "; Java " + System.getProperty("java.version") + "; load driver on the same machine, "
+                    + connections + " MLLP connections, loopback.");
+            String database = System.getenv("HUB_DB_URL");
+            line("Hub: target/liaison-hub.jar on its embedded defaults (persistent embedded Artemis), database "
+                    + (database == null || database.isBlank() ? "embedded H2 (WRITE_DELAY=0)" : database) + ".");
+        }
+
+        void section(String title) {
+            text.append("\n## ").append(title).append("\n\n");
+        }
+
+        void line(String line) {
+            text.append(line).append("\n");
+        }
+
+        void figure(String name, String unit, List<Double> values) {
+            line(String.format(Locale.ROOT, "* %s: **%s %s** (runs: %s)", name, fmt(mean(values)), unit,
+                    String.join(", ", values.stream().map(Benchmarks::fmt).toList())));
+        }
+
+        void ratio(String name, double ratio) {
+            line(String.format(Locale.ROOT, "* %s: **%.2f**", name, ratio));
+        }
+
+        void latencies(String name, List<Latencies> runs) {
+            for (int r = 0; r < runs.size(); r++) {
+                line("* " + name + ", run " + (r + 1) + ": " + runs.get(r).summary());
+            }
+        }
+
+        void profile(JfrTopFrames profile) {
+            section("Where the time goes (JFR execution samples of the hub, closed-loop runs with dispatch)");
+            line("Samples: " + profile.samples() + ". By library (first non-JDK frame of each sample):");
+            line("");
+            profile.topLibraries(12).forEach((library, count) -> line(String.format(Locale.ROOT, "* %s: %.1f %%",
+                    library, 100.0 * count / profile.samples())));
+            line("");
+            line("Hottest methods (self time):");
+            line("");
+            profile.topMethods(15).forEach((method, count) -> line(String.format(Locale.ROOT, "* %s: %.1f %%",
+                    method, 100.0 * count / profile.samples())));
+        }
+
+        private static String firstLine(String file, String key) {
+            try {
+                return Files.readAllLines(Path.of(file)).stream().filter(l -> l.startsWith(key))
+                        .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("?");
+            } catch (IOException e) {
+                return "?";
+            }
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
+    }
+}
