@@ -5,6 +5,7 @@ import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.app.HL7Service;
 import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.protocol.ReceivingApplication;
+import ca.uhn.hl7v2.util.idgenerator.InMemoryIDGenerator;
 import ca.uhn.hl7v2.validation.impl.NoValidation;
 import java.io.IOException;
 import java.util.Map;
@@ -21,6 +22,8 @@ public final class HapiBaselineServer {
     public static void main(String[] args) throws InterruptedException {
         HapiContext context = new DefaultHapiContext();
         context.setValidationContext(new NoValidation());
+        // HAPI's default numbers ACKs through a file (id_file) in the working directory
+        context.getParserConfiguration().setIdGenerator(new InMemoryIDGenerator());
         HL7Service server = context.newServer(Integer.parseInt(args[0]), false);
         server.registerApplication("*", "*", new ReceivingApplication<>() {
             @Override
