@@ -244,26 +244,28 @@ public final class Benchmarks {
     }
 
     /**
-     * Heap after GC and RSS, every fifth of {@code footprintMessages}, on a fresh hub without vendors (a dispatch
-     * backlog would be counted as growth: it is measured by the end-to-end runs instead).
+     * Heap after GC, RSS and the data directory's size, every fifth of {@code footprintMessages}, on a fresh hub
+     * without vendors (a dispatch backlog would be counted as growth: the end-to-end runs measure it instead).
      */
     private void footprint() throws IOException {
         report.section("Footprint over " + footprintMessages + " messages (fresh hub, dispatch off, -Xmx1g)");
-        try (HubUnderTest hub = HubUnderTest.hub(dataDir(), OUT.resolve("hub-footprint.log"), List.of("-Xmx1g"),
+        Path dataDir = dataDir();
+        try (HubUnderTest hub = HubUnderTest.hub(dataDir, OUT.resolve("hub-footprint.log"), List.of("-Xmx1g"),
                 List.of())) {
             startups.add(hub.startupSeconds());
             MllpLoad load = new MllpLoad(hub.mllpPort());
             AdtMix mix = new AdtMix(runId());
             load.closedLoop(CONNECTIONS, 3600, 2_000, mix::next, (m, t) -> { });
-            report.line("| messages | heap after GC | RSS |");
-            report.line("| ---: | ---: | ---: |");
-            report.line("| 2,000 (warm) | " + mb(hub.heapAfterGc()) + " | " + mb(hub.rss()) + " |");
+            report.line("| messages | heap after GC | RSS | data directory |");
+            report.line("| ---: | ---: | ---: | ---: |");
+            report.line("| 2,000 (warm) | " + mb(hub.heapAfterGc()) + " | " + mb(hub.rss()) + " | " + mb(size(dataDir))
+                    + " |");
             Map<String, Long> warm = hub.heapHistogram();
             long step = footprintMessages / 5;
             for (long done = step; done <= footprintMessages; done += step) {
                 load.closedLoop(CONNECTIONS, 3600, step, mix::next, (m, t) -> { });
-                report.line(String.format(Locale.ROOT, "| %,d | %s | %s |", done, mb(hub.heapAfterGc()),
-                        mb(hub.rss())));
+                report.line(String.format(Locale.ROOT, "| %,d | %s | %s | %s |", done, mb(hub.heapAfterGc()),
+                        mb(hub.rss()), mb(size(dataDir))));
             }
             notAccepted += load.notAccepted();
             report.line("");
@@ -275,6 +277,15 @@ public final class Benchmarks {
                     .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
                     .forEach(e -> report.line(String.format(Locale.ROOT, "* %s: %+.1f MB", e.getKey(),
                             e.getValue() / 1048576.0)));
+        }
+    }
+
+    /** Bytes under a directory (the H2 file and the broker's journal live in the hub's data directory). */
+    private static long size(Path directory) {
+        try (var files = Files.walk(directory)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+        } catch (IOException e) {
+            return -1;
         }
     }
 
