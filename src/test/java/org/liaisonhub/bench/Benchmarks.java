@@ -256,10 +256,10 @@ public final class Benchmarks {
             MllpLoad load = new MllpLoad(hub.mllpPort());
             AdtMix mix = new AdtMix(runId());
             load.closedLoop(CONNECTIONS, 3600, 2_000, mix::next, (m, t) -> { });
-            report.line("| messages | heap after GC | RSS | data directory |");
+            report.line("| messages after warm-up | heap after GC | RSS | data directory |");
             report.line("| ---: | ---: | ---: | ---: |");
-            report.line("| 2,000 (warm) | " + mb(hub.heapAfterGc()) + " | " + mb(hub.rss()) + " | " + mb(size(dataDir))
-                    + " |");
+            report.line("| 0 (2,000 warm-up) | " + mb(hub.heapAfterGc()) + " | " + mb(hub.rss()) + " | "
+                    + mb(size(dataDir)) + " |");
             Map<String, Long> warm = hub.heapHistogram();
             long step = footprintMessages / 5;
             for (long done = step; done <= footprintMessages; done += step) {

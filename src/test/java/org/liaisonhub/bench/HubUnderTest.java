@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** A server under load in a JVM of its own: the hub (java -jar) or the HAPI baseline. */
 final class HubUnderTest implements AutoCloseable {
@@ -256,5 +258,18 @@ final class HubUnderTest implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         dropOwnSchema(dataDir);
+        deleteDataDir();
+    }
+
+    /** The hub's temporary data directory can hold gigabytes after a run: it goes with the hub. */
+    private void deleteDataDir() {
+        if (dataDir == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("Could not delete " + dataDir + ": " + e.getMessage());
+        }
     }
 }
