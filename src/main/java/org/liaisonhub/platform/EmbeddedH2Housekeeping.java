@@ -30,6 +30,8 @@ class EmbeddedH2Housekeeping {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedH2Housekeeping.class);
 
     private final DataSource dataSource;
+    /** Set at the first round that finds another database: nothing to do, and no connection to borrow, ever. */
+    private volatile boolean notEmbeddedH2;
 
     EmbeddedH2Housekeeping(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -37,8 +39,12 @@ class EmbeddedH2Housekeeping {
 
     @Scheduled(fixedDelay = 1_000, initialDelay = 1_000)
     void compact() {
+        if (notEmbeddedH2) {
+            return;
+        }
         try (Connection connection = dataSource.getConnection()) {
             MVStore store = fileStoreOf(connection);
+            notEmbeddedH2 = store == null;
             long deadline = System.nanoTime() + ROUND_NANOS;
             while (store != null && !store.isClosed() && System.nanoTime() < deadline
                     && store.compact(TARGET_FILL_RATE, BYTES_PER_STEP)) {

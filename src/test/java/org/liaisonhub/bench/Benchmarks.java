@@ -202,8 +202,7 @@ public final class Benchmarks {
     }
 
     private static double pending(HubUnderTest hub) {
-        String metric = hub.get("/actuator/metrics/liaison.outbox.pending");
-        return Double.parseDouble(metric.replaceAll("(?s).*\"value\"\\s*:\\s*([0-9.E]+).*", "$1"));
+        return hub.metric("liaison.outbox.pending");
     }
 
     /**

@@ -3,6 +3,7 @@ package org.liaisonhub.bench;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Creates FHIR Patients through /fhir (PUT, validated, kept and mapped like any other), closed loop. */
@@ -24,10 +25,10 @@ final class FhirLoad {
         long deadline = start + (long) (seconds * 1e9);
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
-            Thread thread = new Thread(() -> {
+            threads.add(MllpLoad.started(() -> {
                 while (System.nanoTime() < deadline) {
                     long n = sequence.incrementAndGet();
-                    String id = "bench-" + run.toLowerCase() + "-" + n;
+                    String id = "bench-" + run.toLowerCase(Locale.ROOT) + "-" + n;
                     HttpRequest put = HttpRequest.newBuilder(hub.uri("/fhir/Patient/" + id))
                             .header("Authorization", "Bearer " + HubUnderTest.KEY)
                             .header("Content-Type", "application/fhir+json")
@@ -39,17 +40,9 @@ final class FhirLoad {
                         failed.incrementAndGet();
                     }
                 }
-            }, "fhir-load");
-            thread.start();
-            threads.add(thread);
+            }));
         }
-        for (Thread thread : threads) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        threads.forEach(MllpLoad::join);
         return new MllpLoad.Result(latencies.count(), failed.get(), (System.nanoTime() - start) / 1e9, latencies);
     }
 

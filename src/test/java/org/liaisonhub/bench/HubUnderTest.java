@@ -34,6 +34,7 @@ final class HubUnderTest implements AutoCloseable {
 
     static final String KEY = "benchmark-admin-key-0123456789";
     private static final Pattern HISTOGRAM_ROW = Pattern.compile("(?m)^\\s*\\d+:\\s+\\d+\\s+(\\d+)\\s+(\\S+)");
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
 
     private final Process process;
@@ -79,13 +80,17 @@ final class HubUnderTest implements AutoCloseable {
      * directory: every hub of a run starts empty, as on H2.
      */
     private static List<String> ownSchema(Path dataDir) {
-        String database = System.getenv("HUB_DB_URL");
-        if (database == null || !database.startsWith("jdbc:postgresql:")) {
+        if (!onPostgres()) {
             return List.of();
         }
         String schema = schemaOf(dataDir);
         return List.of("--spring.datasource.hikari.schema=" + schema, "--spring.flyway.schemas=" + schema,
                 "--spring.flyway.default-schema=" + schema);
+    }
+
+    private static boolean onPostgres() {
+        String database = System.getenv("HUB_DB_URL");
+        return database != null && database.startsWith("jdbc:postgresql:");
     }
 
     private static String schemaOf(Path dataDir) {
@@ -94,7 +99,7 @@ final class HubUnderTest implements AutoCloseable {
 
     /** Drops the schema {@link #ownSchema} gave a hub that has stopped. */
     private static void dropOwnSchema(Path dataDir) {
-        if (dataDir == null || ownSchema(dataDir).isEmpty()) {
+        if (dataDir == null || !onPostgres()) {
             return;
         }
         try (Connection connection = DriverManager.getConnection(System.getenv("HUB_DB_URL"),
@@ -143,9 +148,13 @@ final class HubUnderTest implements AutoCloseable {
     /** Heap in use right after a full garbage collection, in bytes. */
     long heapAfterGc() {
         jcmd("GC.run");
-        String metric = get("/actuator/metrics/jvm.memory.used?tag=area:heap");
+        return (long) metric("jvm.memory.used?tag=area:heap");
+    }
+
+    /** The value of an actuator metric ({@code name} may carry {@code ?tag=...}). */
+    double metric(String name) {
         try {
-            return new ObjectMapper().readTree(metric).at("/measurements/0/value").asLong();
+            return JSON.readTree(get("/actuator/metrics/" + name)).at("/measurements/0/value").asDouble();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

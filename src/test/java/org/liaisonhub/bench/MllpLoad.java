@@ -150,13 +150,13 @@ final class MllpLoad {
         return fields.length > 2 ? fields[2] : "";
     }
 
-    private static Thread started(Runnable work) {
-        Thread thread = new Thread(work, "mllp-load");
+    static Thread started(Runnable work) {
+        Thread thread = new Thread(work, "bench-load");
         thread.start();
         return thread;
     }
 
-    private static void join(Thread thread) {
+    static void join(Thread thread) {
         try {
             thread.join();
         } catch (InterruptedException e) {

@@ -41,8 +41,7 @@ final class VendorSink implements AutoCloseable {
             if (mrn.find()) {
                 firstArrival.putIfAbsent(mrn.group(), now);
             }
-            requests.incrementAndGet();
-            exchange.getResponseHeaders().add("Location", "/Task/" + requests.get());
+            exchange.getResponseHeaders().add("Location", "/Task/" + requests.incrementAndGet());
             exchange.sendResponseHeaders(201, -1);
             exchange.close();
         });
