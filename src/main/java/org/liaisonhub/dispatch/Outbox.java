@@ -84,25 +84,28 @@ public class Outbox {
                 .stream().findFirst();
     }
 
-    /** Counts one more delivery attempt (kept across restarts, so the attempt limit holds across them too). */
-    public int countAttempt(long id) {
-        jdbc.update("update outbox set attempts = attempts + 1 where id = :id", new MapSqlParameterSource("id", id));
-        Integer attempts = jdbc.queryForObject("select attempts from outbox where id = :id",
-                new MapSqlParameterSource("id", id), Integer.class);
-        return attempts == null ? 0 : attempts;
+    /**
+     * Records a failed attempt that will be retried: {@code attempts} is the count so far, kept across restarts so
+     * that the attempt limit holds across them too. It is written with the attempt's outcome, not before the
+     * attempt: an attempt cut off by a crash, whose outcome nobody saw, is not counted.
+     */
+    public void recordFailedAttempt(long id, int attempts, Integer httpStatus, String error) {
+        jdbc.update("update outbox set attempts = :attempts, http_status = :status, last_error = :error where id = :id",
+                new MapSqlParameterSource("id", id)
+                        .addValue("attempts", attempts)
+                        .addValue("status", httpStatus)
+                        .addValue("error", fit(error)));
     }
 
-    public void recordError(long id, Integer httpStatus, String error) {
-        jdbc.update("update outbox set http_status = :status, last_error = :error where id = :id",
-                new MapSqlParameterSource("id", id).addValue("status", httpStatus).addValue("error", fit(error)));
-    }
-
-    public void finish(long id, Status status, Integer httpStatus, String error, Instant now) {
+    /** Ends a request; {@code attempts} is how many delivery attempts it took (its count so far if none was made). */
+    public void finish(long id, Status status, int attempts, Integer httpStatus, String error, Instant now) {
         jdbc.update("""
-                update outbox set status = :status, http_status = :http, last_error = :error, finished_at = :now
+                update outbox set status = :status, attempts = :attempts, http_status = :http, last_error = :error,
+                    finished_at = :now
                 where id = :id""",
                 new MapSqlParameterSource("id", id)
                         .addValue("status", status.name())
+                        .addValue("attempts", attempts)
                         .addValue("http", httpStatus)
                         .addValue("error", fit(error))
                         .addValue("now", utc(now)));

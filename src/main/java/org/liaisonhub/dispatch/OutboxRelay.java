@@ -79,7 +79,7 @@ public class OutboxRelay implements SmartLifecycle {
                 if (vendors.find(entry.vendor()).isEmpty()) {
                     // a vendor removed from the configuration must not stop everyone else's requests
                     String reason = "hub.vendors." + entry.vendor() + " is not configured any more";
-                    outbox.finish(entry.id(), OutboxEntry.Status.DEAD, null, reason, now);
+                    outbox.finish(entry.id(), OutboxEntry.Status.DEAD, entry.attempts(), null, reason, now);
                     deadLetters.add(entry, reason, null, entry.attempts(), now);
                     continue;
                 }

@@ -84,13 +84,14 @@ public class VendorDelivery {
         }
         String skip = reasonToSkip(entry);
         if (skip != null) {
-            skip(entry, skip);
+            skip(entry, skip, entry.attempts());
             return;
         }
         String body = requests.json(new VendorRequest(entry.idempotencyKey(), entry.createdAt(),
                 entry.action() == Action.CANCEL, snapshot(entry), entry.vendor(), vendor));
+        int attempt = entry.attempts();
         while (true) {
-            int attempt = outbox.countAttempt(entry.id());
+            attempt++;
             VendorResponse response = client.post(entry.vendor(), vendor, body, entry.idempotencyKey(),
                     entry.correlationId());
             metrics.attempt(entry.vendor(), response);
@@ -105,7 +106,7 @@ public class VendorDelivery {
                 deadLetter(entry, reason, response, attempt, response.retryable() ? null : Outcome.FAILED);
                 return;
             }
-            outbox.recordError(entry.id(), response.status(), response.problem());
+            outbox.recordFailedAttempt(entry.id(), attempt, response.status(), response.problem());
             metrics.count(entry.vendor(), Outcome.RETRIED);
             Duration pause = RetryPolicy.delay(vendor.retry(), attempt, response.retryAfter());
             log.info("Vendor {} request {} (work item {}) attempt {} failed ({}); retrying in {} ms", entry.vendor(),
@@ -113,7 +114,7 @@ public class VendorDelivery {
             Thread.sleep(pause.toMillis());
             String nowSkip = reasonToSkip(entry);
             if (nowSkip != null) {
-                skip(entry, nowSkip);
+                skip(entry, nowSkip, attempt);
                 return;
             }
         }
@@ -131,8 +132,8 @@ public class VendorDelivery {
         return outbox.superseded(entry.workItemId(), entry.sequence()) ? "a newer request supersedes it" : null;
     }
 
-    private void skip(OutboxEntry entry, String reason) {
-        outbox.finish(entry.id(), Status.SKIPPED, null, reason, Instant.now());
+    private void skip(OutboxEntry entry, String reason, int attempts) {
+        outbox.finish(entry.id(), Status.SKIPPED, attempts, null, reason, Instant.now());
         metrics.count(entry.vendor(), Outcome.SKIPPED);
         log.info("Vendor {} request {} (work item {}) skipped: {}", entry.vendor(), entry.id(), entry.workItemId(),
                 reason);
@@ -140,7 +141,7 @@ public class VendorDelivery {
 
     private void delivered(OutboxEntry entry, VendorResponse response, int attempts) {
         transaction.executeWithoutResult(tx -> {
-            outbox.finish(entry.id(), Status.DELIVERED, response.status(), null, Instant.now());
+            outbox.finish(entry.id(), Status.DELIVERED, attempts, response.status(), null, Instant.now());
             workItems.delivered(entry.workItemId(), entry.vendor(), response.reference(),
                     detail(entry, response, attempts, null));
         });
@@ -155,7 +156,7 @@ public class VendorDelivery {
         Integer httpStatus = response.status() == 0 ? null : response.status();
         transaction.executeWithoutResult(tx -> {
             Instant now = Instant.now();
-            outbox.finish(entry.id(), Status.DEAD, httpStatus, reason, now);
+            outbox.finish(entry.id(), Status.DEAD, attempts, httpStatus, reason, now);
             deadLetters.add(entry, reason, httpStatus, attempts, now);
             workItems.deliveryFailed(entry.workItemId(), entry.vendor(), detail(entry, response, attempts, reason));
         });

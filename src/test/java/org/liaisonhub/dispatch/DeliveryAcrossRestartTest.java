@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,11 +77,42 @@ class DeliveryAcrossRestartTest {
         assertThat(requests.get(1).getBodyAsString()).isEqualTo(requests.get(0).getBodyAsString());
     }
 
-    private ConfigurableApplicationContext start(int port) {
-        return HubProcess.start(dataDir, port,
+    @Test
+    void failedAttemptsCountAcrossARestartSoTheAttemptLimitHoldsForTheRequestNotForEachRun() {
+        vendor.resetAll();
+        vendor.stubFor(post(urlEqualTo("/interpreter")).willReturn(aResponse().withStatus(503)));
+        int port = TestIds.freePort();
+        Fixtures patient = Fixtures.fresh().with("VERSION", "2.5.1");
+        // two attempts, then a long pause: the hub is stopped during it
+        String[] retry = {"--hub.vendors.interpreter.retry.max-attempts=3",
+            "--hub.vendors.interpreter.retry.initial-backoff=200ms",
+            "--hub.vendors.interpreter.retry.multiplier=200", "--hub.vendors.interpreter.retry.max-backoff=60s"};
+        try (ConfigurableApplicationContext hub = start(port, retry)) {
+            try (MllpTestClient ehr = new MllpTestClient("127.0.0.1", port)) {
+                assertThat(ehr.send(patient.hl7("a01-admit-interpreter")).code()).isEqualTo("AA");
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> requests().size() == 2);
+        }
+
+        try (ConfigurableApplicationContext hub = start(port, retry)) {
+            DeadLetters deadLetters = hub.getBean(DeadLetters.class);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                    deadLetters.search("interpreter", null, false, 0, 1).items()).singleElement()
+                    .satisfies(dead -> {
+                        assertThat(dead.attempts()).isEqualTo(3);
+                        assertThat(dead.reason()).startsWith("Gave up after 3 attempts");
+                    }));
+        }
+        assertThat(requests()).hasSize(3);
+    }
+
+    private ConfigurableApplicationContext start(int port, String... settings) {
+        List<String> arguments = new ArrayList<>(List.of(
                 "--hub.vendors.interpreter.url=" + vendor.baseUrl() + "/interpreter",
                 "--hub.vendors.interpreter.timeout=10s",
-                "--camel.main.shutdown-timeout=1");
+                "--camel.main.shutdown-timeout=1"));
+        arguments.addAll(List.of(settings));
+        return HubProcess.start(dataDir, port, arguments.toArray(String[]::new));
     }
 
     private List<LoggedRequest> requests() {
