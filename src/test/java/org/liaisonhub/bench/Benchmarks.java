@@ -40,7 +40,7 @@ public final class Benchmarks {
         this.repeat = quick ? 1 : 3;
         this.seconds = quick ? 5 : 20;
         this.footprintMessages = quick ? 10_000 : 100_000;
-        this.warmUp = quick ? 5 : 30;
+        this.warmUp = quick ? 5 : 60;
     }
 
     public static void main(String[] args) throws IOException {
