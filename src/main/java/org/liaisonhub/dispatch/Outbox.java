@@ -64,13 +64,19 @@ public class Outbox {
     /**
      * Locks the oldest pending requests that may go to their queue now: only the first pending request of each
      * work item, so that hub instances relaying side by side can never put an item's requests out of order.
+     * The batch is chosen in a subquery that reads at most {@code limit} rows of the status index in order: with
+     * the lock in the same query, H2 read (and locked) every pending row before applying the limit, so a backlog
+     * of 5,000 requests made each round ~200 ms. Rows another instance has locked are skipped; one that it relayed
+     * meanwhile no longer matches the outer status test.
      */
     public List<OutboxEntry> lockRelayable(int limit) {
         return jdbc.query("select " + COLUMNS + """
-                 from outbox o where o.status = 'PENDING'
-                and not exists (select 1 from outbox e
-                    where e.work_item_id = o.work_item_id and e.status = 'PENDING' and e.sequence < o.sequence)
-                order by o.id limit :limit for update skip locked""",
+                 from outbox where status = 'PENDING' and id in (
+                    select o.id from outbox o where o.status = 'PENDING'
+                    and not exists (select 1 from outbox e
+                        where e.work_item_id = o.work_item_id and e.status = 'PENDING' and e.sequence < o.sequence)
+                    order by o.status, o.id limit :limit)
+                order by id for update skip locked""",
                 new MapSqlParameterSource("limit", limit), ROW);
     }
 
