@@ -73,7 +73,8 @@ class DeliveryAcrossRestartTest {
         }
         List<LoggedRequest> requests = requests();
         assertThat(requests).hasSize(2);
-        assertThat(requests.get(1).getHeader("Idempotency-Key")).isEqualTo(requests.get(0).getHeader("Idempotency-Key"));
+        assertThat(requests.get(1).getHeader("Idempotency-Key"))
+                .isEqualTo(requests.get(0).getHeader("Idempotency-Key"));
         assertThat(requests.get(1).getBodyAsString()).isEqualTo(requests.get(0).getBodyAsString());
     }
 
