@@ -16,8 +16,12 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
-/** The outbox table: requests decided in a work-item transaction, on their way to the vendor queues. */
+/**
+ * The outbox table: requests decided in a work-item transaction, on their way to the vendor queues. The writes a
+ * delivery makes on its own are transactions of their own, so that they too are durable when they return.
+ */
 @Repository
 public class Outbox {
 
@@ -95,6 +99,7 @@ public class Outbox {
      * that the attempt limit holds across them too. It is written with the attempt's outcome, not before the
      * attempt: an attempt cut off by a crash, whose outcome nobody saw, is not counted.
      */
+    @Transactional
     public void recordFailedAttempt(long id, int attempts, Integer httpStatus, String error) {
         jdbc.update("update outbox set attempts = :attempts, http_status = :status, last_error = :error where id = :id",
                 new MapSqlParameterSource("id", id)
@@ -104,6 +109,7 @@ public class Outbox {
     }
 
     /** Ends a request; {@code attempts} is how many delivery attempts it took (its count so far if none was made). */
+    @Transactional
     public void finish(long id, Status status, int attempts, Integer httpStatus, String error, Instant now) {
         jdbc.update("""
                 update outbox set status = :status, attempts = :attempts, http_status = :http, last_error = :error,

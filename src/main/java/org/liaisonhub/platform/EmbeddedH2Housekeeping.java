@@ -3,21 +3,19 @@ package org.liaisonhub.platform;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
-import org.h2.mvstore.db.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the embedded H2 file bounded. The default URL sets {@code WRITE_DELAY=0} so that every commit is in the
- * file before its ACK goes out: each commit becomes a chunk of its own, and H2's background writer, which would
- * rewrite the live pages of sparse chunks so the rest can be freed, is off. Without this the file grew by
- * 35-90 KB a message for as long as the hub ran. Freed chunks are reused after H2's retention time (45 s), so the
- * file levels off at roughly two retention times of writes. On any other database this does nothing.
+ * Keeps the embedded H2 file bounded. Every commit is written to the file before it returns (with the commits
+ * around it, {@link DurableCommitTransactionManager}): the file gets many small chunks, more than H2's background
+ * writer, which rewrites the live pages of sparse chunks so the rest can be freed, keeps up with. With one chunk per
+ * commit (WRITE_DELAY=0) and no housekeeping the file grew by 35-90 KB a message for as long as the hub ran. Freed
+ * chunks are reused after H2's retention time (45 s), so the file levels off at roughly two retention times of
+ * writes. On any other database this does nothing.
  */
 @Component
 class EmbeddedH2Housekeeping {
@@ -43,7 +41,7 @@ class EmbeddedH2Housekeeping {
             return;
         }
         try (Connection connection = dataSource.getConnection()) {
-            MVStore store = fileStoreOf(connection);
+            MVStore store = EmbeddedH2.fileStoreOf(connection);
             notEmbeddedH2 = store == null;
             long deadline = System.nanoTime() + ROUND_NANOS;
             while (store != null && !store.isClosed() && System.nanoTime() < deadline
@@ -55,15 +53,5 @@ class EmbeddedH2Housekeeping {
             log.warn("Embedded H2 housekeeping failed: {}", e.getClass().getName());
             log.debug("Embedded H2 housekeeping failure", e);
         }
-    }
-
-    /** The MVStore behind an embedded H2 file database; null for anything else. */
-    private static MVStore fileStoreOf(Connection connection) throws SQLException {
-        if (!connection.isWrapperFor(JdbcConnection.class)
-                || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
-            return null;
-        }
-        Store store = session.getDatabase().getStore();
-        return store == null || store.getMvStore().getFileStore() == null ? null : store.getMvStore();
     }
 }

@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The access audit trail, append-only: this class only inserts and reads, and the database refuses updates and
@@ -27,16 +29,19 @@ public class AuditTrail {
             detail""";
 
     private final NamedParameterJdbcTemplate jdbc;
+    /** Joins the caller's transaction, or commits the event durably before returning when there is none. */
+    private final TransactionTemplate transaction;
 
-    public AuditTrail(NamedParameterJdbcTemplate jdbc) {
+    public AuditTrail(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /** Records an event; a failure to record is logged as an error and does not undo what was done. */
     public void record(String principal, String action, String resourceType, String resourceIds, String method,
             String path, int status, String remoteAddress, String detail) {
         try {
-            jdbc.update("""
+            transaction.executeWithoutResult(tx -> jdbc.update("""
                     insert into access_audit (occurred_at, principal, action, resource_type, resource_ids, method,
                         path, status, remote_address, detail)
                     values (:at, :principal, :action, :type, :ids, :method, :path, :status, :remote, :detail)""",
@@ -50,7 +55,7 @@ public class AuditTrail {
                             .addValue("path", fit(path, 500))
                             .addValue("status", status)
                             .addValue("remote", fit(remoteAddress, 255))
-                            .addValue("detail", fit(detail, 500)));
+                            .addValue("detail", fit(detail, 500))));
         } catch (RuntimeException e) {
             log.error("Access audit could not record {} by {} on {} {}: {}", action, principal, method, path,
                     e.getClass().getName());

@@ -1,0 +1,104 @@
+package org.liaisonhub.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * On embedded H2 a transaction committed through the hub's transaction manager is in the file when the commit
+ * returns, for every one of many concurrent committers, and they share the writes. H2's own writer is kept asleep
+ * (a long WRITE_DELAY) and the crash is {@code SHUTDOWN IMMEDIATELY}: the database closes without writing anything.
+ */
+class DurableCommitTransactionManagerTest {
+
+    @TempDir
+    Path dir;
+
+    private JdbcDataSource h2;
+    /** Keeps the database open: H2 closing it with its last connection would write everything. */
+    private Connection keeper;
+    private JdbcTemplate jdbc;
+    private TransactionTemplate transaction;
+
+    @BeforeEach
+    void database() throws SQLException {
+        h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:file:" + dir.resolve("db") + ";WRITE_DELAY=600000");
+        keeper = h2.getConnection();
+        jdbc = new JdbcTemplate(h2);
+        jdbc.execute("create table message (id int primary key)");
+        jdbc.execute("checkpoint");
+        transaction = new TransactionTemplate(new DurableCommitTransactionManager(h2));
+    }
+
+    @AfterEach
+    void close() throws SQLException {
+        keeper.close();
+    }
+
+    @Test
+    void aCommitThroughTheManagerSurvivesACrashAndAnAutoCommittedStatementAfterItDoesNot() throws SQLException {
+        transaction.executeWithoutResult(status -> jdbc.update("insert into message values (1)"));
+        jdbc.update("insert into message values (2)");
+
+        crash();
+
+        assertThat(committedIds()).as("the second insert shows the crash loses what was not written")
+                .containsExactly(1);
+    }
+
+    @Test
+    void concurrentCommitsAreAllInTheFileAndShareWrites() throws Exception {
+        int threads = 8;
+        int each = 50;
+        long versionBefore = EmbeddedH2.fileStoreOf(keeper).getCurrentVersion();
+        ExecutorService committers = Executors.newFixedThreadPool(threads);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int first = t * each;
+            done.add(committers.submit(() -> {
+                for (int id = first; id < first + each; id++) {
+                    int row = id;
+                    transaction.executeWithoutResult(status -> jdbc.update("insert into message values (?)", row));
+                }
+            }));
+        }
+        for (Future<?> committer : done) {
+            committer.get(60, TimeUnit.SECONDS);
+        }
+        committers.shutdown();
+        long writes = EmbeddedH2.fileStoreOf(keeper).getCurrentVersion() - versionBefore;
+
+        crash();
+
+        assertThat(committedIds()).hasSize(threads * each);
+        assertThat(writes).as("stores for %d commits", threads * each).isLessThan(threads * each);
+    }
+
+    private void crash() throws SQLException {
+        try (Statement statement = keeper.createStatement()) {
+            statement.execute("shutdown immediately");
+        }
+        keeper = h2.getConnection();
+    }
+
+    private List<Integer> committedIds() {
+        return jdbc.queryForList("select id from message order by id", Integer.class);
+    }
+}
