@@ -335,7 +335,7 @@ public final class Benchmarks {
                     + connections + " MLLP connections, loopback.");
             String database = System.getenv("HUB_DB_URL");
             line("Hub: target/liaison-hub.jar on its embedded defaults (persistent embedded Artemis), database "
-                    + (database == null || database.isBlank() ? "embedded H2 (WRITE_DELAY=0)" : database) + ".");
+                    + (database == null || database.isBlank() ? "embedded H2" : database) + ".");
         }
 
         void section(String title) {
