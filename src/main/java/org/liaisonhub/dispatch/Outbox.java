@@ -68,20 +68,24 @@ public class Outbox {
     /**
      * Locks the oldest pending requests that may go to their queue now: only the first pending request of each
      * work item, so that hub instances relaying side by side can never put an item's requests out of order.
-     * The batch is chosen in a subquery that reads at most {@code limit} rows of the status index in order: with
-     * the lock in the same query, H2 read (and locked) every pending row before applying the limit, so a backlog
-     * of 5,000 requests made each round ~200 ms. Rows another instance has locked are skipped; one that it relayed
-     * meanwhile no longer matches the outer status test.
+     * The batch is chosen first, reading at most {@code limit} rows of the status index in order, then locked: with
+     * the lock in the same query, H2 read (and locked) every pending row before applying the limit (~200 ms a round
+     * with 5,000 requests waiting), and with the choice as an {@code IN (subquery)} of the locking query it ran the
+     * subquery again for every row it locked. Rows another instance has locked are skipped; one that it relayed
+     * meanwhile no longer matches the status test.
      */
     public List<OutboxEntry> lockRelayable(int limit) {
+        List<Long> oldest = jdbc.queryForList("""
+                select o.id from outbox o where o.status = 'PENDING'
+                and not exists (select 1 from outbox e
+                    where e.work_item_id = o.work_item_id and e.status = 'PENDING' and e.sequence < o.sequence)
+                order by o.status, o.id limit :limit""", new MapSqlParameterSource("limit", limit), Long.class);
+        if (oldest.isEmpty()) {
+            return List.of();
+        }
         return jdbc.query("select " + COLUMNS + """
-                 from outbox where status = 'PENDING' and id in (
-                    select o.id from outbox o where o.status = 'PENDING'
-                    and not exists (select 1 from outbox e
-                        where e.work_item_id = o.work_item_id and e.status = 'PENDING' and e.sequence < o.sequence)
-                    order by o.status, o.id limit :limit)
-                order by id for update skip locked""",
-                new MapSqlParameterSource("limit", limit), ROW);
+                 from outbox where id in (:ids) and status = 'PENDING'
+                order by id for update skip locked""", new MapSqlParameterSource("ids", oldest), ROW);
     }
 
     public void markRelayed(long id, Instant now) {
