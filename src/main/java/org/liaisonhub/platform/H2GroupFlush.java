@@ -30,6 +30,9 @@ final class H2GroupFlush {
             // every ticket up to here was taken after its commit: this store holds them all
             long covered = tickets.get();
             store.commit();
+            // when H2's background writer has already taken the changes, commit() finds nothing to store while
+            // that write may still be queued on H2's serialisation thread: wait until H2's write queues are empty
+            store.getFileStore().executeFileStoreOperation(() -> { });
             flushed = covered;
         } finally {
             flushing.unlock();
