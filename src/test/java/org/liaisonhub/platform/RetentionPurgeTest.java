@@ -81,7 +81,8 @@ class RetentionPurgeTest extends VendorIntegrationTest {
         long doneItem = jdbc.queryForObject("select id from work_item where mrn = ?", Long.class, done.get("MRN"));
         assertThat(getJson("/api/work-items/" + doneItem).get("history")).as("work items and history stay")
                 .hasSizeGreaterThanOrEqualTo(3);
-        assertThat(retention.purge(Instant.now())).as("nothing left to purge").isEqualTo(new RetentionPurge.Purged(0, 0));
+        assertThat(retention.purge(Instant.now())).as("nothing left to purge")
+                .isEqualTo(new RetentionPurge.Purged(0, 0));
     }
 
     private void send(String message, String expectedCode) {
