@@ -3,8 +3,8 @@ package org.liaisonhub.platform;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.h2.mvstore.MVStore;
-import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.jdbc.datasource.JdbcTransactionObjectSupport;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.DefaultTransactionStatus;
 
 /**
