@@ -2,7 +2,6 @@ package org.liaisonhub.dispatch;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.jms.Destination;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.TextMessage;
 import java.time.Instant;
@@ -109,14 +108,13 @@ public class OutboxRelay implements SmartLifecycle {
         }
         jms.execute(session -> {
             DestinationResolver queues = jms.getDestinationResolver();
-            for (OutboxEntry entry : entries) {
-                Destination queue = queues.resolveDestinationName(session, vendors.get(entry.vendor()).queue(),
-                        false);
-                TextMessage message = session.createTextMessage(message(entry));
-                message.setStringProperty("JMSXGroupID", GROUP_PREFIX + entry.workItemId());
-                message.setLongProperty(VendorMessage.OUTBOX_ID, entry.id());
-                try (MessageProducer producer = session.createProducer(queue)) {
-                    producer.send(message);
+            try (MessageProducer producer = session.createProducer(null)) {
+                for (OutboxEntry entry : entries) {
+                    TextMessage message = session.createTextMessage(message(entry));
+                    message.setStringProperty("JMSXGroupID", GROUP_PREFIX + entry.workItemId());
+                    message.setLongProperty(VendorMessage.OUTBOX_ID, entry.id());
+                    producer.send(queues.resolveDestinationName(session, vendors.get(entry.vendor()).queue(), false),
+                            message);
                 }
             }
             session.commit();

@@ -12,6 +12,8 @@ import org.springframework.transaction.support.DefaultTransactionStatus;
  * after commit. PostgreSQL makes a commit durable itself (its WAL, flushed for concurrent commits together). On
  * embedded H2 the commit is written to the file before it returns, shared with the commits around it
  * ({@link H2GroupFlush}), so H2 can keep its background writer (the default {@code WRITE_DELAY}) for the rest.
+ * A statement run outside any transaction is left to that writer (within WRITE_DELAY): a write that must survive
+ * a crash of the hub runs in a transaction, as the outbox's and the audit trail's own writes do.
  */
 class DurableCommitTransactionManager extends JdbcTransactionManager {
 

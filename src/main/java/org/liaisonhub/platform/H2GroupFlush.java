@@ -16,8 +16,8 @@ final class H2GroupFlush {
 
     private final ReentrantLock flushing = new ReentrantLock();
     private final AtomicLong tickets = new AtomicLong();
-    /** The newest ticket whose commit is known to be in the file; written under {@link #flushing}. */
-    private volatile long flushed;
+    /** The newest ticket whose commit is known to be in the file; guarded by {@link #flushing}. */
+    private long flushed;
 
     /** Call after a commit on {@code store} has returned: returns once that commit is in the file. */
     void committed(MVStore store) {
