@@ -34,6 +34,8 @@ final class HubUnderTest implements AutoCloseable {
 
     static final String KEY = "benchmark-admin-key-0123456789";
     private static final Pattern HISTOGRAM_ROW = Pattern.compile("(?m)^\\s*\\d+:\\s+\\d+\\s+(\\d+)\\s+(\\S+)");
+    private static final Pattern PERF_COUNTER =
+            Pattern.compile("(?m)^(java\\.ci\\.totalTime|sun\\.os\\.hrt\\.frequency)=(\\d+)$");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
 
@@ -158,6 +160,21 @@ final class HubUnderTest implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * CPU seconds the process's JIT compilers have spent so far (HotSpot's {@code java.ci.totalTime} counter), or
+     * NaN when jcmd does not report it.
+     */
+    double compilerSeconds() {
+        Map<String, Long> counters = new HashMap<>();
+        Matcher counter = PERF_COUNTER.matcher(jcmd("PerfCounter.print"));
+        while (counter.find()) {
+            counters.put(counter.group(1), Long.parseLong(counter.group(2)));
+        }
+        Long ticks = counters.get("java.ci.totalTime");
+        Long frequency = counters.get("sun.os.hrt.frequency");
+        return ticks == null || frequency == null || frequency == 0 ? Double.NaN : (double) ticks / frequency;
     }
 
     /** Resident set size of the process, in bytes. */
