@@ -401,7 +401,8 @@ public final class Benchmarks {
         }
 
         void profile(JfrTopFrames profile) {
-            section("Where the time goes (JFR execution samples of the hub, a closed-loop run of its own with dispatch)");
+            section("Where the time goes (JFR execution samples of the hub, a closed-loop run of its own,"
+                    + " dispatch on)");
             line("Samples: " + profile.samples() + ". By library (first non-JDK frame of each sample):");
             line("");
             profile.topLibraries(12).forEach((library, count) -> line(String.format(Locale.ROOT, "* %s: %.1f %%",
