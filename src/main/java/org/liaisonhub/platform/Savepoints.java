@@ -9,7 +9,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs a statement that may violate a unique constraint inside a savepoint of the caller's transaction. On
  * PostgreSQL a failed statement aborts the whole transaction; rolled back to the savepoint, the transaction goes
- * on and the caller can react to the violation (claim lost, item created concurrently).
+ * on and the caller can react to the violation (claim lost, item created concurrently). With no transaction
+ * to join, the statement runs in one of its own, committed (durably) before {@link #attempt} returns.
  */
 @Component
 public class Savepoints {

@@ -147,13 +147,13 @@ public final class Benchmarks {
             load.closedLoop(CONNECTIONS, seconds, 0, mix::next, (m, t) -> { });
             hub.jcmd("JFR.dump", "name=bench", "filename=" + recording.toAbsolutePath());
             hub.jcmd("JFR.stop", "name=bench");
+            drain(hub);
             report.figure("hub, dispatch off (no vendor configured)", "msg/s", withoutDispatch);
             report.figure("hub, dispatch on (three vendors at a local HTTP sink)", "msg/s", rates);
             report.ratio("hub (dispatch off) / baseline", mean(withoutDispatch) / mean(baseline));
             report.ratio("hub (dispatch on) / baseline", mean(rates) / mean(baseline));
             report.latencies("hub ACK latency, closed loop, dispatch on", latencies);
             report.line("* vendor requests the closed-loop runs left waiting took " + fmt(backlog) + " s to deliver");
-            drain(hub);
 
             report.section("End to end: ADT mix in -> the message's first vendor request at the sink");
             List<Latencies> endToEnd = new ArrayList<>();

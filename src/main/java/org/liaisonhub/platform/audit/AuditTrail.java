@@ -8,13 +8,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import org.liaisonhub.platform.Page;
 import org.liaisonhub.platform.PagedQuery;
+import org.liaisonhub.platform.Savepoints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The access audit trail, append-only: this class only inserts and reads, and the database refuses updates and
@@ -29,19 +28,22 @@ public class AuditTrail {
             detail""";
 
     private final NamedParameterJdbcTemplate jdbc;
-    /** Joins the caller's transaction, or commits the event durably before returning when there is none. */
-    private final TransactionTemplate transaction;
+    /**
+     * A savepoint of the caller's transaction, so a failed insert does not undo the caller's work; with no
+     * transaction, one of its own, so the event is durable when record returns.
+     */
+    private final Savepoints savepoints;
 
-    public AuditTrail(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    public AuditTrail(NamedParameterJdbcTemplate jdbc, Savepoints savepoints) {
         this.jdbc = jdbc;
-        this.transaction = new TransactionTemplate(transactions);
+        this.savepoints = savepoints;
     }
 
     /** Records an event; a failure to record is logged as an error and does not undo what was done. */
     public void record(String principal, String action, String resourceType, String resourceIds, String method,
             String path, int status, String remoteAddress, String detail) {
         try {
-            transaction.executeWithoutResult(tx -> jdbc.update("""
+            savepoints.attempt(() -> jdbc.update("""
                     insert into access_audit (occurred_at, principal, action, resource_type, resource_ids, method,
                         path, status, remote_address, detail)
                     values (:at, :principal, :action, :type, :ids, :method, :path, :status, :remote, :detail)""",
