@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads values ({@link Expr}) and conditions ({@link Condition}) of one mapping file, resolving {@code $name}
@@ -26,6 +27,8 @@ final class ExpressionReader {
     private final Map<String, Expr> values = new LinkedHashMap<>();
     private final Map<String, Set<String>> sets = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> lookups = new LinkedHashMap<>();
+    private final Set<String> segmentsRead = new TreeSet<>();
+    private boolean fullPathRead;
 
     /** @param source how the file reads messages: Terser paths (HL7 v2) or FHIRPath (FHIR) */
     ExpressionReader(RuleSet.Source source, FhirPaths fhirPaths) {
@@ -115,6 +118,16 @@ final class ExpressionReader {
         return new Expr.Field(path(node));
     }
 
+    /** Notes a segment a rule reads other than through a path (its {@code forEach}). */
+    void segmentRead(String name) {
+        segmentsRead.add(name);
+    }
+
+    /** The segments the paths read so far name. */
+    SegmentsRead segmentsRead() {
+        return new SegmentsRead(segmentsRead, fullPathRead);
+    }
+
     TerserPath path(YamlNode node) {
         try {
             TerserPath path = TerserPath.parse(node.nonEmptyScalar("a field path"));
@@ -122,6 +135,8 @@ final class ExpressionReader {
                 throw node.error("unknown segment " + path.segment() + " in '" + path.text()
                         + "' (not in HL7 v2.3 to v2.8.1; site segments start with Z)");
             }
+            segmentsRead.add(path.segment());
+            fullPathRead |= path.isAbsolute();
             return path;
         } catch (IllegalArgumentException e) {
             throw node.error(e.getMessage());

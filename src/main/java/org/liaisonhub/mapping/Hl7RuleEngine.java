@@ -33,6 +33,12 @@ public class Hl7RuleEngine {
         return ruleSets.stream().map(RuleSet::messageType).collect(Collectors.toCollection(TreeSet::new));
     }
 
+    /** The segments some rule set reads: all a message needs parsed for {@link #evaluate}. */
+    public SegmentsRead segmentsRead() {
+        return ruleSets.stream().map(RuleSet::segmentsRead).reduce(new SegmentsRead(Set.of(), false),
+                SegmentsRead::and);
+    }
+
     /**
      * @throws MappingDataException when a rule applies but the message lacks the MRN or has an unusable value
      */

@@ -147,7 +147,7 @@ public class MappingFileLoader {
         if (rules.isEmpty()) {
             throw rulesNode.error("rules must not be empty");
         }
-        return new RuleSet(name, file, source, messageType, mrn, visit, demographics, rules);
+        return new RuleSet(name, file, source, messageType, mrn, visit, demographics, rules, reader.segmentsRead());
     }
 
     private Rule rule(YamlNode node, ExpressionReader reader) {
@@ -167,6 +167,7 @@ public class MappingFileLoader {
             if (!Hl7Segments.isKnown(forEach)) {
                 throw rule.get("forEach").error("forEach must name a segment, such as IN1; '" + forEach + "' is not one");
             }
+            reader.segmentRead(forEach);
         }
         Condition when = rule.containsKey("when") ? reader.condition(rule.get("when")) : Condition.ALWAYS;
         return new Rule(id, events, forEach, when, action(node, rule, id, reader));

@@ -6,9 +6,10 @@ import java.util.List;
  * The rules of one mapping file, with how it identifies the patient (MRN, required once a rule applies) and the
  * visit (optional), and the demographics copied onto every work item it opens (what a vendor's Patient needs).
  * For FHIR, the MRN and demographics are read from the Patient and the visit number from the Encounter.
+ * {@code segmentsRead} names the HL7 v2 segments its paths and rules read (none for FHIR).
  */
 record RuleSet(String name, String file, Source source, String messageType, Expr mrn, Expr visitNumber,
-        DetailTemplate demographics, List<Rule> rules) {
+        DetailTemplate demographics, List<Rule> rules, SegmentsRead segmentsRead) {
 
     enum Source { HL7V2, FHIR }
 }

@@ -12,10 +12,14 @@ import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.liaisonhub.support.Fixtures;
 import org.liaisonhub.workitem.WorkNeeded;
 import org.liaisonhub.workitem.WorkNoLongerNeeded;
@@ -106,6 +110,64 @@ class Hl7RuleEngineTest {
                     .containsEntry("dischargedAt", "2026-11-30T14:00:00-06:00");
             assertThat(w.rule()).isEqualTo("home-care/home-health-referral");
         });
+    }
+
+    @Test
+    void theShippedRulesReadMshPidPv1AndIn1Only() {
+        assertThat(shipped.segmentsRead()).isEqualTo(new SegmentsRead(Set.of("MSH", "PID", "PV1", "IN1"), false));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"a01-admit-english-no-insurance", "a01-admit-interpreter",
+            "a01-admit-spanish-two-insurances", "a01-bad-insurance-date", "a01-enhanced-mode", "a01-no-mrn",
+            "a03-discharge", "a04-register-visit-in-pid18", "a08-update-language", "a11-cancel-admit",
+            "a13-cancel-discharge", "a28-add-person-spanish"})
+    void theShippedRulesConcludeTheSameFromTheExcerptAsFromTheWholeMessage(String fixture) {
+        Fixtures patient = Fixtures.fresh().with("LANGUAGE", "SPA").with("DISPOSITION", "03")
+                .with("DESTINATION", "SUNRISE NURSING").with("VERSION", "2.5.1").with("ACCEPT_ACK", "AL")
+                .with("APP_ACK", "AL");
+        String whole = withSegmentsNoRuleReads(patient.hl7(fixture));
+        String excerpt = shipped.segmentsRead().excerptOf(whole, '|');
+
+        assertThat(excerpt).hasSizeLessThan(whole.length());
+        assertThat(outcome(excerpt)).isEqualTo(outcome(whole));
+    }
+
+    @Test
+    void aForEachSegmentIsReadAndAFullTerserPathReadsTheWholeMessage() throws IOException {
+        Files.writeString(dir.resolve("guarantor.yaml"), """
+                ruleSet: guarantor
+                source: hl7v2
+                patient:
+                  mrn: PID-3
+                rules:
+                  - id: guarantor-check
+                    events: [A01]
+                    forEach: GT1
+                    workItem:
+                      type: FINANCIAL_COUNSELING
+                      details:
+                        plan: /.INSURANCE(0)/IN1-2
+                """);
+        assertThat(engine(dir).segmentsRead()).isEqualTo(new SegmentsRead(Set.of("PID", "GT1", "IN1"), true));
+    }
+
+    /** Adds NK1, OBX, AL1, DG1, GT1 and IN2 segments, as real feeds send them, where ADT_A01 has them. */
+    private static String withSegmentsNoRuleReads(String message) {
+        return message.replaceFirst("(\rPID[^\r]*)", "$1\rNK1|1|GARCIA^JOSE|SPO^Spouse^HL70063")
+                .replaceFirst("(\rPV1[^\r]*)", "$1\rOBX|1|NM|8867-4^Heart rate^LN||92|/min\r"
+                        + "AL1|1|DA^Drug allergy^HL70127|70618^Penicillin^RXNORM\r"
+                        + "DG1|1||I50.9^Heart failure, unspecified^I10\rGT1|1|G4411|GARCIA^MARIA^L")
+                .replaceAll("(\rIN1[^\r]*)", "$1\rIN2|1|123-45-6789");
+    }
+
+    /** What the shipped rules conclude from a message: their result, or the error they answer with. */
+    private Object outcome(String er7) {
+        try {
+            return shipped.evaluate(parse(er7));
+        } catch (MappingDataException unusable) {
+            return Arrays.asList(unusable.errorCode(), unusable.getMessage(), unusable.location());
+        }
     }
 
     private static Hl7RuleEngine engine(Path directory) {

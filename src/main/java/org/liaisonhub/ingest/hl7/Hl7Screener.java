@@ -8,12 +8,14 @@ import ca.uhn.hl7v2.parser.PipeParser;
 import java.util.Optional;
 import java.util.Set;
 import org.liaisonhub.mapping.Hl7RuleEngine;
+import org.liaisonhub.mapping.SegmentsRead;
 import org.springframework.stereotype.Component;
 
 /**
  * Decides whether a message can be processed at all, and parses it. A message is rejected (AR) when it has no
  * MSH, is too large, lacks MSH-9/10/12, is of a type no rule set maps, is of an unsupported version, or does not
- * parse; every rejection carries its HL7 table 0357 error code and location.
+ * parse; every rejection carries its HL7 table 0357 error code and location. Only the segments the rules read are
+ * parsed ({@link SegmentsRead}); the rules and the acknowledgement need nothing else.
  */
 @Component
 class Hl7Screener {
@@ -21,11 +23,13 @@ class Hl7Screener {
     private final PipeParser parser;
     private final MllpProperties limits;
     private final Set<String> messageTypes;
+    private final SegmentsRead segmentsRead;
 
     Hl7Screener(HapiContext hapi, MllpProperties limits, Hl7RuleEngine rules) {
         this.parser = hapi.getPipeParser();
         this.limits = limits;
         this.messageTypes = rules.messageTypes();
+        this.segmentsRead = rules.segmentsRead();
     }
 
     Screening screen(InboundFrame frame) {
@@ -62,7 +66,8 @@ class Hl7Screener {
                     + String.join(", ", Hl7Versions.SUPPORTED) + ")", ErrorCode.UNSUPPORTED_VERSION_ID, msh(12, 1));
         }
         try {
-            return new Screening.Accepted(header, parser.parse(text));
+            return new Screening.Accepted(header, parser.parse(segmentsRead.excerptOf(text,
+                    header.fieldSeparator().charAt(0))));
         } catch (HL7Exception unparseable) {
             return new Screening.Rejected(header, unparseable);
         } catch (RuntimeException parserFailure) {
