@@ -45,9 +45,9 @@ public class WorkItemRepository {
     public long insertOpen(WorkNeeded needed, String naturalKey, long sourceMessageId, Instant now) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update("""
-                insert into work_item (type, status, mrn, visit_number, item_key, natural_key, open_key, details,
+                insert into work_item (type, status, mrn, visit_number, item_key, natural_key, is_open, details,
                     patient, source_message_id, created_at, updated_at)
-                values (:type, :status, :mrn, :visit, :itemKey, :naturalKey, :naturalKey, :details,
+                values (:type, :status, :mrn, :visit, :itemKey, :naturalKey, true, :details,
                     :patient, :sourceMessageId, :now, :now)""",
                 new MapSqlParameterSource()
                         .addValue("type", needed.type())
@@ -77,7 +77,7 @@ public class WorkItemRepository {
 
     /** Locks the open item with this natural key, if there is one. */
     public Optional<WorkItem> lockOpen(String naturalKey) {
-        return jdbc.query("select " + COLUMNS + " from work_item where open_key = :key for update",
+        return jdbc.query("select " + COLUMNS + " from work_item where natural_key = :key and is_open for update",
                 new MapSqlParameterSource("key", naturalKey), row).stream().findFirst();
     }
 
@@ -90,7 +90,7 @@ public class WorkItemRepository {
     /** Locks the open items of a patient's visit (a null visit means items without one), optionally of some types. */
     public List<WorkItem> lockOpenForVisit(String mrn, String visitNumber, Set<String> types) {
         MapSqlParameterSource params = new MapSqlParameterSource("mrn", mrn).addValue("visit", visitNumber);
-        String sql = "select " + COLUMNS + " from work_item where open_key is not null and mrn = :mrn and "
+        String sql = "select " + COLUMNS + " from work_item where is_open and mrn = :mrn and "
                 + (visitNumber == null ? "visit_number is null" : "visit_number = :visit");
         if (!types.isEmpty()) {
             sql += " and type in (:types)";
@@ -127,11 +127,11 @@ public class WorkItemRepository {
                         .addValue("now", utc(now)));
     }
 
-    /** Sets the status; an item that closes gives up its open key so that new work of its kind can be created. */
+    /** Sets the status; an item that closes leaves the open-key index so that new work of its kind can be created. */
     public void updateStatus(long id, WorkItemStatus status, Instant now) {
         jdbc.update("""
                 update work_item set status = :status, updated_at = :now,
-                    open_key = case when :open then natural_key else null end
+                    is_open = case when :open then true end
                 where id = :id""",
                 new MapSqlParameterSource("id", id)
                         .addValue("status", status.name())

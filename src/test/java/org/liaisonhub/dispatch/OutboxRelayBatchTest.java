@@ -72,9 +72,9 @@ class OutboxRelayBatchTest {
 
     private long item(long id) {
         jdbc.getJdbcTemplate().update("""
-                insert into work_item (id, type, status, mrn, item_key, natural_key, open_key, details, created_at,
-                    updated_at) values (?, 'INTERPRETER', 'QUEUED', 'MRN', 'spa', ?, ?, '{}', now(), now())""",
-                id, "key-" + id, "key-" + id);
+                insert into work_item (id, type, status, mrn, item_key, natural_key, is_open, details, created_at,
+                    updated_at) values (?, 'INTERPRETER', 'QUEUED', 'MRN', 'spa', ?, true, '{}', now(), now())""",
+                id, "key-" + id);
         return id;
     }
 
