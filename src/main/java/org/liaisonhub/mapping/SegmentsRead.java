@@ -1,8 +1,7 @@
 package org.liaisonhub.mapping;
 
+import java.util.HashSet;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * The segments the HL7 v2 rules read, and the excerpt of a message that holds only those. HAPI builds a typed
@@ -19,16 +18,14 @@ import java.util.regex.Pattern;
  */
 public record SegmentsRead(Set<String> names, boolean wholeMessage) {
 
-    private static final Pattern SEGMENT_NAME = Pattern.compile("[A-Z][A-Z0-9]{2}");
-
     public SegmentsRead {
-        Set<String> withHeader = new TreeSet<>(names);
+        Set<String> withHeader = new HashSet<>(names);
         withHeader.add("MSH");
         names = Set.copyOf(withHeader);
     }
 
     SegmentsRead and(SegmentsRead other) {
-        Set<String> both = new TreeSet<>(names);
+        Set<String> both = new HashSet<>(names);
         both.addAll(other.names);
         return new SegmentsRead(both, wholeMessage || other.wholeMessage);
     }
@@ -59,9 +56,19 @@ public record SegmentsRead(Set<String> names, boolean wholeMessage) {
         return excerpt.toString();
     }
 
+    /** Runs for every segment of every message: character tests, no pattern. */
     private boolean keeps(String text, int start, int end, char fieldSeparator) {
         boolean namedSegment = end - start >= 3 && (end - start == 3 || text.charAt(start + 3) == fieldSeparator)
-                && SEGMENT_NAME.matcher(text.subSequence(start, start + 3)).matches();
+                && isUpper(text.charAt(start)) && isUpperOrDigit(text.charAt(start + 1))
+                && isUpperOrDigit(text.charAt(start + 2));
         return !namedSegment || names.contains(text.substring(start, start + 3));
+    }
+
+    private static boolean isUpper(char c) {
+        return c >= 'A' && c <= 'Z';
+    }
+
+    private static boolean isUpperOrDigit(char c) {
+        return isUpper(c) || c >= '0' && c <= '9';
     }
 }
