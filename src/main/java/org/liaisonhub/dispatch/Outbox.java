@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.liaisonhub.dispatch.OutboxEntry.Action;
 import org.liaisonhub.dispatch.OutboxEntry.Status;
+import org.liaisonhub.workitem.WorkItemStatus;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -127,15 +128,32 @@ public class Outbox {
                         .addValue("now", utc(now)));
     }
 
-    /** Whether any request for the item reached its vendor (otherwise there is nothing to cancel there). */
-    public boolean requestDelivered(long workItemId) {
-        return exists("work_item_id = :item and action = 'REQUEST' and status = 'DELIVERED'", workItemId, 0);
-    }
-
-    /** Whether a newer request for the item exists (the item changed again): this one is then out of date. */
-    public boolean superseded(long workItemId, int sequence) {
-        return exists("work_item_id = :item and action = 'REQUEST' and status <> 'SKIPPED' and sequence > :sequence",
-                workItemId, sequence);
+    /**
+     * Why a request need not go out (any more), or null if it should: a cancellation when no request of its item
+     * reached the vendor; a request whose item was closed or removed, or that a newer request supersedes (the item
+     * changed again). One statement, as it runs before every delivery and again before every retry.
+     */
+    public String reasonToSkip(OutboxEntry entry) {
+        MapSqlParameterSource params = new MapSqlParameterSource("item", entry.workItemId())
+                .addValue("sequence", entry.sequence());
+        if (entry.action() == Action.CANCEL) {
+            Integer delivered = jdbc.queryForObject("""
+                    select count(*) from outbox
+                    where work_item_id = :item and action = 'REQUEST' and status = 'DELIVERED'""", params,
+                    Integer.class);
+            return delivered != null && delivered > 0 ? null : "nothing was sent to cancel";
+        }
+        List<String> reasons = jdbc.query("""
+                select w.status, exists (select 1 from outbox n where n.work_item_id = w.id and n.action = 'REQUEST'
+                    and n.status <> 'SKIPPED' and n.sequence > :sequence) as superseded
+                from work_item w where w.id = :item""", params, (rs, n) -> {
+                    WorkItemStatus status = WorkItemStatus.valueOf(rs.getString("status"));
+                    if (!status.isOpen()) {
+                        return "the work item was " + status + " before it was sent";
+                    }
+                    return rs.getBoolean("superseded") ? "a newer request supersedes it" : null;
+                });
+        return reasons.isEmpty() ? "the work item was removed before it was sent" : reasons.get(0);
     }
 
     /**
@@ -168,12 +186,6 @@ public class Outbox {
         Long count = jdbc.queryForObject("select count(*) from outbox where status in ('PENDING', 'RELAYED')",
                 new MapSqlParameterSource(), Long.class);
         return count == null ? 0 : count;
-    }
-
-    private boolean exists(String condition, long workItemId, int sequence) {
-        Integer count = jdbc.queryForObject("select count(*) from outbox where " + condition,
-                new MapSqlParameterSource("item", workItemId).addValue("sequence", sequence), Integer.class);
-        return count != null && count > 0;
     }
 
     private static String fit(String text) {

@@ -13,7 +13,6 @@ import org.liaisonhub.dispatch.VendorSettings.Vendor;
 import org.liaisonhub.dispatch.fhir.VendorRequest;
 import org.liaisonhub.dispatch.fhir.VendorRequestBuilder;
 import org.liaisonhub.workitem.WorkItem;
-import org.liaisonhub.workitem.WorkItemRepository;
 import org.liaisonhub.workitem.WorkItemService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +34,6 @@ public class VendorDelivery {
 
     private final Outbox outbox;
     private final Vendors vendors;
-    private final WorkItemRepository items;
     private final WorkItemService workItems;
     private final DeadLetters deadLetters;
     private final VendorRequestBuilder requests;
@@ -44,12 +42,11 @@ public class VendorDelivery {
     private final ObjectMapper json;
     private final TransactionTemplate transaction;
 
-    VendorDelivery(Outbox outbox, Vendors vendors, WorkItemRepository items, WorkItemService workItems,
-            DeadLetters deadLetters, VendorRequestBuilder requests, VendorClient client, DispatchMetrics metrics,
-            ObjectMapper json, PlatformTransactionManager transactions) {
+    VendorDelivery(Outbox outbox, Vendors vendors, WorkItemService workItems, DeadLetters deadLetters,
+            VendorRequestBuilder requests, VendorClient client, DispatchMetrics metrics, ObjectMapper json,
+            PlatformTransactionManager transactions) {
         this.outbox = outbox;
         this.vendors = vendors;
-        this.items = items;
         this.workItems = workItems;
         this.deadLetters = deadLetters;
         this.requests = requests;
@@ -82,7 +79,7 @@ public class VendorDelivery {
                     Outcome.FAILED);
             return;
         }
-        String skip = reasonToSkip(entry);
+        String skip = outbox.reasonToSkip(entry);
         if (skip != null) {
             skip(entry, skip, entry.attempts());
             return;
@@ -112,24 +109,12 @@ public class VendorDelivery {
             log.info("Vendor {} request {} (work item {}) attempt {} failed ({}); retrying in {} ms", entry.vendor(),
                     entry.id(), entry.workItemId(), attempt, statusOf(response), pause.toMillis());
             Thread.sleep(pause.toMillis());
-            String nowSkip = reasonToSkip(entry);
+            String nowSkip = outbox.reasonToSkip(entry);
             if (nowSkip != null) {
                 skip(entry, nowSkip, attempt);
                 return;
             }
         }
-    }
-
-    /** Why a request need not go out (any more): its item was closed, or changed again, or nothing was sent. */
-    private String reasonToSkip(OutboxEntry entry) {
-        if (entry.action() == Action.CANCEL) {
-            return outbox.requestDelivered(entry.workItemId()) ? null : "nothing was sent to cancel";
-        }
-        WorkItem current = items.find(entry.workItemId()).orElse(null);
-        if (current == null || !current.status().isOpen()) {
-            return "the work item was " + (current == null ? "removed" : current.status()) + " before it was sent";
-        }
-        return outbox.superseded(entry.workItemId(), entry.sequence()) ? "a newer request supersedes it" : null;
     }
 
     private void skip(OutboxEntry entry, String reason, int attempts) {

@@ -28,10 +28,10 @@ class VendorSteps {
     boolean request(long itemId, Long messageId, String actor, Instant now) {
         WorkItem item = items.find(itemId).orElseThrow(() -> new WorkItemNotFoundException(itemId));
         return handoff.request(item, messageId).map(vendor -> {
-            items.updateVendor(itemId, vendor, null, now);
-            if (QUEUEABLE.contains(item.status())) {
-                items.updateStatus(itemId, WorkItemStatus.QUEUED, now);
-                items.addHistory(itemId, HistoryEntry.STATUS_CHANGED, item.status(), WorkItemStatus.QUEUED, actor,
+            WorkItemStatus after = QUEUEABLE.contains(item.status()) ? WorkItemStatus.QUEUED : item.status();
+            items.updateVendor(itemId, vendor, null, after, now);
+            if (after != item.status()) {
+                items.addHistory(itemId, HistoryEntry.STATUS_CHANGED, item.status(), after, actor,
                         messageId, Map.of("vendor", vendor), now);
             }
             return true;

@@ -75,6 +75,13 @@ public class WorkItemRepository {
                 new MapSqlParameterSource("id", id), row).stream().findFirst();
     }
 
+    /** Locks the item for the rest of the transaction; only its status is read (vendor dispatch needs no more). */
+    public Optional<WorkItemStatus> lockStatus(long id) {
+        return jdbc.query("select status from work_item where id = :id for update",
+                new MapSqlParameterSource("id", id), (rs, n) -> WorkItemStatus.valueOf(rs.getString("status")))
+                .stream().findFirst();
+    }
+
     /** Locks the open item with this natural key, if there is one. */
     public Optional<WorkItem> lockOpen(String naturalKey) {
         return jdbc.query("select " + COLUMNS + " from work_item where natural_key = :key and is_open for update",
@@ -115,15 +122,21 @@ public class WorkItemRepository {
                         .addValue("now", utc(now)));
     }
 
-    /** Records which vendor has the item and, once known, the vendor's own reference for it. */
-    public void updateVendor(long id, String vendor, String vendorReference, Instant now) {
+    /**
+     * Records which vendor has the item, its status (unchanged or moved, in the same statement) and, once known, the
+     * vendor's own reference for it.
+     */
+    public void updateVendor(long id, String vendor, String vendorReference, WorkItemStatus status, Instant now) {
         jdbc.update("""
                 update work_item set vendor = :vendor, updated_at = :now,
-                    vendor_reference = coalesce(:reference, vendor_reference)
+                    vendor_reference = coalesce(:reference, vendor_reference),
+                    status = :status, is_open = case when :open then true end
                 where id = :id""",
                 new MapSqlParameterSource("id", id)
                         .addValue("vendor", vendor)
                         .addValue("reference", vendorReference)
+                        .addValue("status", status.name())
+                        .addValue("open", status.isOpen())
                         .addValue("now", utc(now)));
     }
 

@@ -82,28 +82,24 @@ public class WorkItemService {
     /** The vendor accepted a request (2xx): a queued or failed item is now SENT. */
     @Transactional
     public void delivered(long id, String vendor, String vendorReference, Map<String, ?> detail) {
-        WorkItem item = items.lock(id).orElseThrow(() -> new WorkItemNotFoundException(id));
+        WorkItemStatus before = items.lockStatus(id).orElseThrow(() -> new WorkItemNotFoundException(id));
         Instant now = Instant.now();
-        items.updateVendor(id, vendor, vendorReference, now);
-        WorkItemStatus after = item.status() == WorkItemStatus.QUEUED || item.status() == WorkItemStatus.FAILED
-                ? WorkItemStatus.SENT : item.status();
-        if (after != item.status()) {
-            items.updateStatus(id, after, now);
-        }
-        items.addHistory(id, HistoryEntry.DISPATCHED, item.status(), after, "vendor:" + vendor, null, detail, now);
+        WorkItemStatus after = before == WorkItemStatus.QUEUED || before == WorkItemStatus.FAILED
+                ? WorkItemStatus.SENT : before;
+        items.updateVendor(id, vendor, vendorReference, after, now);
+        items.addHistory(id, HistoryEntry.DISPATCHED, before, after, "vendor:" + vendor, null, detail, now);
     }
 
     /** A request could not be delivered (rejected, or attempts exhausted): an open item is now FAILED. */
     @Transactional
     public void deliveryFailed(long id, String vendor, Map<String, ?> detail) {
-        WorkItem item = items.lock(id).orElseThrow(() -> new WorkItemNotFoundException(id));
+        WorkItemStatus before = items.lockStatus(id).orElseThrow(() -> new WorkItemNotFoundException(id));
         Instant now = Instant.now();
-        WorkItemStatus after = item.status().canMoveTo(WorkItemStatus.FAILED) ? WorkItemStatus.FAILED : item.status();
-        if (after != item.status()) {
+        WorkItemStatus after = before.canMoveTo(WorkItemStatus.FAILED) ? WorkItemStatus.FAILED : before;
+        if (after != before) {
             items.updateStatus(id, after, now);
         }
-        items.addHistory(id, HistoryEntry.DISPATCH_FAILED, item.status(), after, "vendor:" + vendor, null, detail,
-                now);
+        items.addHistory(id, HistoryEntry.DISPATCH_FAILED, before, after, "vendor:" + vendor, null, detail, now);
     }
 
     /**
@@ -118,11 +114,10 @@ public class WorkItemService {
         WorkItem item = items.lock(id).orElseThrow(() -> new WorkItemNotFoundException(id));
         Instant now = Instant.now();
         WorkItemStatus after = reported != null && item.status().canMoveTo(reported) ? reported : item.status();
-        if (after != item.status()) {
-            items.updateStatus(id, after, now);
-        }
         if (vendorReference != null) {
-            items.updateVendor(id, item.vendor() != null ? item.vendor() : vendor, vendorReference, now);
+            items.updateVendor(id, item.vendor() != null ? item.vendor() : vendor, vendorReference, after, now);
+        } else if (after != item.status()) {
+            items.updateStatus(id, after, now);
         }
         items.addHistory(id, HistoryEntry.VENDOR_UPDATE, item.status(), after, "vendor:" + vendor, null, detail, now);
         return after;

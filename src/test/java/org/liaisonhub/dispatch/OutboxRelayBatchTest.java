@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.liaisonhub.dispatch.OutboxEntry.Action;
@@ -23,11 +22,7 @@ class OutboxRelayBatchTest {
 
     @BeforeEach
     void migratedDatabase() {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:outbox-" + System.nanoTime()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(h2).locations("classpath:db/migration", "classpath:db/vendor/h2").load()
-                .migrate();
+        DataSource h2 = MigratedH2.create();
         jdbc = new NamedParameterJdbcTemplate(h2);
         outbox = new Outbox(jdbc);
         transaction = new TransactionTemplate(new DataSourceTransactionManager(h2));
