@@ -29,6 +29,12 @@ public class WorkItemRepository {
     private static final String COLUMNS = """
             id, type, status, mrn, visit_number, item_key, details, patient, assignee, vendor, vendor_reference,
             created_at, updated_at, source_message_id""";
+    /**
+     * A status change: {@code is_open} follows the status (TRUE while open, NULL once closed), so that an item that
+     * closes leaves the open-key index and new work of its kind can be created.
+     */
+    private static final String SET_STATUS =
+            "status = :status, is_open = case when :open then true end, updated_at = :now";
     private static final TypeReference<LinkedHashMap<String, Object>> DETAILS = new TypeReference<>() {
     };
 
@@ -127,29 +133,20 @@ public class WorkItemRepository {
      * vendor's own reference for it.
      */
     public void updateVendor(long id, String vendor, String vendorReference, WorkItemStatus status, Instant now) {
-        jdbc.update("""
-                update work_item set vendor = :vendor, updated_at = :now,
-                    vendor_reference = coalesce(:reference, vendor_reference),
-                    status = :status, is_open = case when :open then true end
-                where id = :id""",
-                new MapSqlParameterSource("id", id)
-                        .addValue("vendor", vendor)
-                        .addValue("reference", vendorReference)
-                        .addValue("status", status.name())
-                        .addValue("open", status.isOpen())
-                        .addValue("now", utc(now)));
+        jdbc.update("update work_item set vendor = :vendor, vendor_reference = coalesce(:reference, vendor_reference), "
+                + SET_STATUS + " where id = :id",
+                statusChange(id, status, now).addValue("vendor", vendor).addValue("reference", vendorReference));
     }
 
-    /** Sets the status; an item that closes leaves the open-key index so that new work of its kind can be created. */
     public void updateStatus(long id, WorkItemStatus status, Instant now) {
-        jdbc.update("""
-                update work_item set status = :status, updated_at = :now,
-                    is_open = case when :open then true end
-                where id = :id""",
-                new MapSqlParameterSource("id", id)
-                        .addValue("status", status.name())
-                        .addValue("open", status.isOpen())
-                        .addValue("now", utc(now)));
+        jdbc.update("update work_item set " + SET_STATUS + " where id = :id", statusChange(id, status, now));
+    }
+
+    private static MapSqlParameterSource statusChange(long id, WorkItemStatus status, Instant now) {
+        return new MapSqlParameterSource("id", id)
+                .addValue("status", status.name())
+                .addValue("open", status.isOpen())
+                .addValue("now", utc(now));
     }
 
     public void updateAssignee(long id, String assignee, Instant now) {
