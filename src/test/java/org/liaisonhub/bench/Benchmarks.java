@@ -39,6 +39,8 @@ public final class Benchmarks {
     private final List<String> warmUps = new ArrayList<>();
     /** Measured on the hub without dispatch, reported with the other fixed-rate figures. */
     private List<Latencies> ackLatencyAt500 = List.of();
+    /** The hub's GC pauses during each of those runs. */
+    private final List<GcPauses> gcAt500 = new ArrayList<>();
     /** Every hub message is valid ADT: anything but AA/CA is a failure to report. */
     private long notAccepted;
 
@@ -103,8 +105,11 @@ public final class Benchmarks {
 
     private List<Double> hubWithoutDispatch() throws IOException {
         List<Double> rates = new ArrayList<>();
-        try (HubUnderTest hub = HubUnderTest.hub(dataDir(), OUT.resolve("hub-no-dispatch.log"),
-                List.of("-Xmx1g"), List.of())) {
+        Path gcLog = OUT.resolve("hub-no-dispatch-gc.log");
+        List<String> jvmOptions = new ArrayList<>(List.of("-Xmx1g"));
+        jvmOptions.addAll(GcPauses.logOptions(gcLog));
+        try (HubUnderTest hub = HubUnderTest.hub(dataDir(), OUT.resolve("hub-no-dispatch.log"), jvmOptions,
+                List.of())) {
             startups.add(hub.startupSeconds());
             MllpLoad load = new MllpLoad(hub.mllpPort());
             AdtMix mix = new AdtMix(runId());
@@ -115,8 +120,11 @@ public final class Benchmarks {
             }
             ackLatencyAt500 = new ArrayList<>();
             for (int r = 0; r < repeat; r++) {
+                Instant from = Instant.now();
                 ackLatencyAt500.add(load.openLoop(CONNECTIONS, 500, seconds, mix::next, (m, t) -> { })
                         .latencies());
+                // the JVM logs a pause as it ends: the run's last one is in the file by now
+                gcAt500.add(GcPauses.between(gcLog, from, Instant.now()));
             }
             notAccepted += load.notAccepted();
         }
@@ -179,6 +187,9 @@ public final class Benchmarks {
 
             report.section("ACK latency at a fixed offered rate (open loop, latency from when each message was due)");
             report.latencies("dispatch off, ACK at 500 msg/s", ackLatencyAt500);
+            for (int r = 0; r < gcAt500.size(); r++) {
+                report.line("* dispatch off, the hub's GC during run " + (r + 1) + ": " + gcAt500.get(r).summary());
+            }
             List<Latencies> at100 = new ArrayList<>();
             for (int r = 0; r < repeat; r++) {
                 at100.add(load.openLoop(CONNECTIONS, 100, seconds, mix::next, (m, t) -> { }).latencies());
