@@ -34,6 +34,8 @@ class EmbeddedH2Housekeeping {
     private final DataSource dataSource;
     /** Set at the first round that finds another database: nothing to do, and no connection to borrow, ever. */
     private volatile boolean notEmbeddedH2;
+    /** The store an earlier round found, kept while it is open: ten rounds a second borrow no pooled connection. */
+    private volatile MVStore store;
 
     EmbeddedH2Housekeeping(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -44,12 +46,11 @@ class EmbeddedH2Housekeeping {
         if (notEmbeddedH2) {
             return;
         }
-        try (Connection connection = dataSource.getConnection()) {
-            MVStore store = EmbeddedH2.fileStoreOf(connection);
-            notEmbeddedH2 = store == null;
+        try {
+            MVStore fileStore = fileStore();
             long deadline = System.nanoTime() + ROUND_NANOS;
-            while (store != null && !store.isClosed() && System.nanoTime() < deadline
-                    && store.compact(TARGET_FILL_RATE, BYTES_PER_STEP)) {
+            while (fileStore != null && !fileStore.isClosed() && System.nanoTime() < deadline
+                    && fileStore.compact(TARGET_FILL_RATE, BYTES_PER_STEP)) {
                 log.trace("Rewrote sparse H2 chunks");
             }
         } catch (SQLException | RuntimeException e) {
@@ -57,5 +58,18 @@ class EmbeddedH2Housekeeping {
             log.warn("Embedded H2 housekeeping failed: {}", e.getClass().getName());
             log.debug("Embedded H2 housekeeping failure", e);
         }
+    }
+
+    private MVStore fileStore() throws SQLException {
+        MVStore known = store;
+        if (known != null && !known.isClosed()) {
+            return known;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            known = EmbeddedH2.fileStoreOf(connection);
+        }
+        notEmbeddedH2 = known == null;
+        store = known;
+        return known;
     }
 }

@@ -106,10 +106,8 @@ public final class Benchmarks {
     private List<Double> hubWithoutDispatch() throws IOException {
         List<Double> rates = new ArrayList<>();
         Path gcLog = OUT.resolve("hub-no-dispatch-gc.log");
-        List<String> jvmOptions = new ArrayList<>(List.of("-Xmx1g"));
-        jvmOptions.addAll(GcPauses.logOptions(gcLog));
-        try (HubUnderTest hub = HubUnderTest.hub(dataDir(), OUT.resolve("hub-no-dispatch.log"), jvmOptions,
-                List.of())) {
+        try (HubUnderTest hub = HubUnderTest.hub(dataDir(), OUT.resolve("hub-no-dispatch.log"),
+                List.of("-Xmx1g", GcPauses.logOption(gcLog)), List.of())) {
             startups.add(hub.startupSeconds());
             MllpLoad load = new MllpLoad(hub.mllpPort());
             AdtMix mix = new AdtMix(runId());

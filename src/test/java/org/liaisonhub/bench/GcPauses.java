@@ -23,9 +23,9 @@ record GcPauses(int count, double longestMillis, double totalMillis, double seco
     private static final Pattern PAUSE = Pattern.compile("^\\[([^\\]]+)\\] GC\\(\\d+\\) Pause .* ([0-9.]+)ms$");
     private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
-    /** The JVM options that make a process write the log this reads. */
-    static List<String> logOptions(Path log) {
-        return List.of("-Xlog:gc:file=" + log + ":time");
+    /** The JVM option that makes a process write the log this reads. */
+    static String logOption(Path log) {
+        return "-Xlog:gc:file=" + log + ":time";
     }
 
     /** The pauses that ended between {@code from} and {@code to}. */

@@ -33,12 +33,13 @@ class EmbeddedH2HousekeepingTest {
         JdbcDataSource h2 = new JdbcDataSource();
         // as the hub's default, except that freed chunks may be reused at once instead of after 45 s
         h2.setURL("jdbc:h2:file:" + dir.resolve(name) + ";WRITE_DELAY=0;RETENTION_TIME=0");
+        EmbeddedH2Housekeeping rounds = new EmbeddedH2Housekeeping(h2);
         try (Connection connection = h2.getConnection()) {
             createTable(connection);
             for (int round = 0; round < 50; round++) {
                 writeCommitByCommit(connection, round * 100, 100);
                 if (housekeeping) {
-                    new EmbeddedH2Housekeeping(h2).compact();
+                    rounds.compact();
                 }
             }
         }
