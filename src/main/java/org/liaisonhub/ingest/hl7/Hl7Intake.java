@@ -1,20 +1,26 @@
 package org.liaisonhub.ingest.hl7;
 
+import java.time.Instant;
+import java.util.OptionalLong;
 import org.springframework.stereotype.Component;
 
 /**
  * The verb the MLLP route calls for every frame: process the message, then return the acknowledgement to write
- * back. The acknowledgement exists only once the message and its work items are committed.
+ * back. The acknowledgement exists only once the message and its work items are committed, and on embedded H2
+ * once the message is in the {@link Hl7Journal}.
  */
 @Component("hl7Intake")
 public class Hl7Intake {
 
     private final Hl7IngestService ingest;
+    private final Hl7Journal journal;
     private final Acknowledgements acknowledgements;
     private final MllpProperties properties;
 
-    Hl7Intake(Hl7IngestService ingest, Acknowledgements acknowledgements, MllpProperties properties) {
+    Hl7Intake(Hl7IngestService ingest, Hl7Journal journal, Acknowledgements acknowledgements,
+            MllpProperties properties) {
         this.ingest = ingest;
+        this.journal = journal;
         this.acknowledgements = acknowledgements;
         this.properties = properties;
     }
@@ -26,7 +32,13 @@ public class Hl7Intake {
      */
     public byte[] receive(byte[] frame, String remoteAddress) {
         InboundFrame inbound = InboundFrame.decode(frame, properties.defaultCharset());
-        Hl7Outcome outcome = ingest.ingest(inbound, peer(remoteAddress));
+        String peer = peer(remoteAddress);
+        Instant receivedAt = Instant.now();
+        OptionalLong receipt = journal.receipt();
+        Hl7Outcome outcome = ingest.ingest(inbound, peer, receivedAt, receipt.isPresent() ? receipt.getAsLong() : null);
+        if (receipt.isPresent() && outcome.messageId() != null) {
+            journal.committed(receipt.getAsLong(), receivedAt, peer, frame);
+        }
         return outcome.answer()
                 .map(code -> acknowledgements.build(outcome.parsed(), outcome.header(), code, outcome.error()))
                 .map(ack -> ack.getBytes(inbound.charset()))

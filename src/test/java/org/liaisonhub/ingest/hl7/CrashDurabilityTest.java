@@ -1,8 +1,20 @@
 package org.liaisonhub.ingest.hl7;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +25,7 @@ import org.liaisonhub.support.HubJvm;
 import org.liaisonhub.support.HubProcess;
 import org.liaisonhub.support.MllpTestClient;
 import org.liaisonhub.support.TestIds;
+import org.liaisonhub.support.TestServices;
 import org.liaisonhub.store.MessageStore;
 import org.liaisonhub.workitem.WorkItemRepository;
 import org.liaisonhub.workitem.WorkItemSearch;
@@ -20,7 +33,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * An acknowledgement is a promise: a hub killed (SIGKILL, no shutdown) right after it answered AA still has every
- * message it acknowledged, and its work, when it starts again on the same data.
+ * message it acknowledged, and its work, when it starts again on the same data; on embedded H2 also the messages
+ * only the HL7 journal held, each processed once.
  */
 class CrashDurabilityTest {
 
@@ -30,20 +44,83 @@ class CrashDurabilityTest {
     @Test
     void everyMessageAcknowledgedBeforeACrashIsThereAfterIt() {
         Path data = work.resolve("data");
+        List<Fixtures> acknowledged = acknowledgeThenCrash(data, 200);
+        assertEveryOneIsThereOnceWithItsWork(data, acknowledged);
+    }
+
+    @Test
+    void messagesTheDatabaseHadNotWrittenAtTheCrashAreProcessedAgainFromTheJournal() throws SQLException {
+        assumeFalse(TestServices.external(), "the HL7 journal exists on embedded H2 only");
+        Path data = work.resolve("data");
+        // H2's background writer and the journal's checkpoint asleep: only the journal keeps what was acknowledged
+        List<Fixtures> acknowledged = acknowledgeThenCrash(data, 30,
+                "--spring.datasource.hikari.connection-init-sql=SET WRITE_DELAY 600000",
+                "--hub.mllp.journal-checkpoint-interval=1h");
+
+        assertThat(messagesInTheFile(data)).as("messages H2 wrote before the crash").isLessThan(30);
+        assertEveryOneIsThereOnceWithItsWork(data, acknowledged);
+    }
+
+    @Test
+    void aVendorRequestLeavesOnlyOnceTheDatabaseHasWrittenWhatItComesFrom() throws SQLException {
+        assumeFalse(TestServices.external(), "the HL7 journal exists on embedded H2 only");
+        WireMockServer vendor = new WireMockServer(options().dynamicPort());
+        vendor.start();
+        // the vendor holds every request, so no delivery outcome is committed: what is in the file was written
+        // before the requests left
+        vendor.stubFor(post(urlEqualTo("/interpreter")).willReturn(aResponse().withStatus(201)
+                .withFixedDelay(120_000)));
+        try {
+            Path data = work.resolve("data");
+            int messages = 10;
+            acknowledgeThenCrash(data, messages, () -> await().atMost(Duration.ofSeconds(60)).until(() ->
+                            vendor.findAll(postRequestedFor(urlEqualTo("/interpreter"))).size() >= 2),
+                    "--spring.datasource.hikari.connection-init-sql=SET WRITE_DELAY 600000",
+                    "--hub.mllp.journal-checkpoint-interval=1h",
+                    "--hub.vendors.interpreter.url=" + vendor.baseUrl() + "/interpreter",
+                    "--hub.dispatch.relay-interval=100ms");
+
+            assertThat(messagesInTheFile(data)).as("messages in H2's file, without a replay").isEqualTo(messages);
+        } finally {
+            vendor.stop();
+        }
+    }
+
+    private List<Fixtures> acknowledgeThenCrash(Path data, int messages, String... settings) {
+        return acknowledgeThenCrash(data, messages, () -> { }, settings);
+    }
+
+    private List<Fixtures> acknowledgeThenCrash(Path data, int messages, Runnable beforeTheCrash,
+            String... settings) {
         int mllp = TestIds.freePort();
         int http = TestIds.freePort();
         List<Fixtures> acknowledged = new ArrayList<>();
-        try (HubJvm hub = HubJvm.start(work.resolve("hub.log"), HubProcess.arguments(data, data, mllp, http),
-                http, Duration.ofSeconds(90))) {
+        try (HubJvm hub = HubJvm.start(work.resolve("hub.log"), HubProcess.arguments(data, data, mllp, http,
+                settings), http, Duration.ofSeconds(90))) {
             try (MllpTestClient ehr = new MllpTestClient("127.0.0.1", mllp)) {
-                for (int i = 0; i < 200; i++) {
+                for (int i = 0; i < messages; i++) {
                     Fixtures patient = Fixtures.fresh().with("VERSION", "2.5.1");
                     assertThat(ehr.send(patient.hl7("a01-admit-interpreter")).code()).isEqualTo("AA");
                     acknowledged.add(patient);
                 }
             }
+            beforeTheCrash.run();
             hub.kill();
         }
+        return acknowledged;
+    }
+
+    /** Counts the messages in the killed hub's H2 file, as H2 itself recovers it. */
+    private static int messagesInTheFile(Path data) throws SQLException {
+        try (Connection h2 = DriverManager.getConnection("jdbc:h2:file:" + data.resolve("db").resolve("liaison-hub")
+                + ";DATABASE_TO_LOWER=TRUE", "sa", "");
+                ResultSet count = h2.createStatement().executeQuery("select count(*) from inbound_message")) {
+            count.next();
+            return count.getInt(1);
+        }
+    }
+
+    private static void assertEveryOneIsThereOnceWithItsWork(Path data, List<Fixtures> acknowledged) {
         try (ConfigurableApplicationContext hub = HubProcess.start(data, TestIds.freePort())) {
             MessageStore store = hub.getBean(MessageStore.class);
             WorkItemRepository items = hub.getBean(WorkItemRepository.class);
