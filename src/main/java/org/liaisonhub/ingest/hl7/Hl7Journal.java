@@ -4,7 +4,6 @@ import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import org.liaisonhub.platform.DurableCommits;
@@ -57,28 +56,37 @@ public class Hl7Journal implements SmartInitializingSingleton {
         }
         try {
             JournalSegments opened = new JournalSegments(directory);
-            List<JournalEntry> older = opened.readOlder();
-            int replayed = 0;
-            long newest = store.newestJournalReceipt();
-            for (JournalEntry entry : older) {
-                newest = Math.max(newest, entry.receipt());
-                if (!store.holdsJournalReceipt(entry.receipt())) {
-                    ingest.ingest(InboundFrame.decode(entry.frame(), properties.defaultCharset()),
-                            entry.remoteAddress(), entry.receivedAt(), entry.receipt());
-                    replayed++;
-                }
+            try {
+                receipts.set(replay(opened));
+            } catch (IOException | RuntimeException e) {
+                opened.close();
+                throw e;
             }
-            durable.flushCommitted();
-            opened.deleteUpTo(opened.currentNumber() - 1);
-            receipts.set(newest);
             segments = opened;
-            if (replayed > 0) {
-                log.warn("Processed {} acknowledged HL7 messages again from the journal: the hub stopped before the"
-                        + " database had written them", replayed);
-            }
         } catch (IOException e) {
             throw new IllegalStateException("Cannot open the HL7 journal in " + directory, e);
         }
+    }
+
+    /** Processes again the journaled messages H2 does not have; returns the newest receipt in use. */
+    private long replay(JournalSegments journal) throws IOException {
+        long newest = store.newestJournalReceipt();
+        int replayed = 0;
+        for (JournalEntry entry : journal.readOlder()) {
+            newest = Math.max(newest, entry.receipt());
+            if (!store.holdsJournalReceipt(entry.receipt())) {
+                ingest.ingest(InboundFrame.decode(entry.frame(), properties.defaultCharset()),
+                        entry.remoteAddress(), entry.receivedAt(), entry.receipt());
+                replayed++;
+            }
+        }
+        durable.flushCommitted();
+        journal.deleteUpTo(journal.currentNumber() - 1);
+        if (replayed > 0) {
+            log.warn("Processed {} acknowledged HL7 messages again from the journal: the hub stopped before the"
+                    + " database had written them", replayed);
+        }
+        return newest;
     }
 
     /** A receipt for a message about to be processed; empty when there is no journal (commits are durable). */
