@@ -86,6 +86,30 @@ class CrashDurabilityTest {
         }
     }
 
+    @Test
+    void aHubStoppedInOrderHasWrittenEverythingAndLeavesNothingToReplay() throws Exception {
+        assumeFalse(TestServices.external(), "the HL7 journal exists on embedded H2 only");
+        Path data = work.resolve("data");
+        int mllp = TestIds.freePort();
+        int http = TestIds.freePort();
+        try (HubJvm hub = HubJvm.start(work.resolve("hub.log"), HubProcess.arguments(data, data, mllp, http,
+                "--spring.datasource.hikari.connection-init-sql=SET WRITE_DELAY 600000",
+                "--hub.mllp.journal-checkpoint-interval=1h"), http, Duration.ofSeconds(90))) {
+            try (MllpTestClient ehr = new MllpTestClient("127.0.0.1", mllp)) {
+                for (int i = 0; i < 20; i++) {
+                    assertThat(ehr.send(Fixtures.fresh().with("VERSION", "2.5.1").hl7("a01-admit-interpreter")).code())
+                            .isEqualTo("AA");
+                }
+            }
+            hub.stop(Duration.ofSeconds(60));
+        }
+
+        assertThat(messagesInTheFile(data)).isEqualTo(20);
+        try (JournalSegments journal = new JournalSegments(data.resolve("hl7-journal"))) {
+            assertThat(journal.readOlder()).as("journal records left by the stop").isEmpty();
+        }
+    }
+
     private List<Fixtures> acknowledgeThenCrash(Path data, int messages, String... settings) {
         return acknowledgeThenCrash(data, messages, () -> { }, settings);
     }
