@@ -46,33 +46,21 @@ class JournalSegmentsTest {
 
     @Test
     void aRecordCutShortByACrashIsNotReadAndTheOnesBeforeItAre() throws IOException {
-        try (JournalSegments journal = new JournalSegments(dir)) {
-            journal.append(new JournalEntry(1, RECEIVED, null, frame("1")));
-            journal.append(new JournalEntry(2, RECEIVED, null, frame("2")));
-        }
-        Path segment = onlySegment();
+        Path segment = segmentOfTwoRecords();
         byte[] bytes = Files.readAllBytes(segment);
         Files.write(segment, Arrays.copyOf(bytes, bytes.length - 10));
 
-        try (JournalSegments reopened = new JournalSegments(dir)) {
-            assertThat(reopened.readOlder()).extracting(JournalEntry::receipt).containsExactly(1L);
-        }
+        assertThat(receiptsReadAfterReopening()).containsExactly(1L);
     }
 
     @Test
     void aDamagedRecordIsNotRead() throws IOException {
-        try (JournalSegments journal = new JournalSegments(dir)) {
-            journal.append(new JournalEntry(1, RECEIVED, null, frame("1")));
-            journal.append(new JournalEntry(2, RECEIVED, null, frame("2")));
-        }
-        Path segment = onlySegment();
+        Path segment = segmentOfTwoRecords();
         byte[] bytes = Files.readAllBytes(segment);
         bytes[bytes.length - 3] ^= 0x20;
         Files.write(segment, bytes);
 
-        try (JournalSegments reopened = new JournalSegments(dir)) {
-            assertThat(reopened.readOlder()).extracting(JournalEntry::receipt).containsExactly(1L);
-        }
+        assertThat(receiptsReadAfterReopening()).containsExactly(1L);
     }
 
     @Test
@@ -86,16 +74,24 @@ class JournalSegmentsTest {
             journal.deleteUpTo(closed);
         }
 
-        try (JournalSegments reopened = new JournalSegments(dir)) {
-            assertThat(reopened.readOlder()).extracting(JournalEntry::receipt).containsExactly(2L);
-        }
+        assertThat(receiptsReadAfterReopening()).containsExactly(2L);
     }
 
-    private Path onlySegment() throws IOException {
+    private Path segmentOfTwoRecords() throws IOException {
+        try (JournalSegments journal = new JournalSegments(dir)) {
+            journal.append(new JournalEntry(1, RECEIVED, null, frame("1")));
+            journal.append(new JournalEntry(2, RECEIVED, null, frame("2")));
+        }
         try (Stream<Path> files = Files.list(dir)) {
             List<Path> segments = files.toList();
             assertThat(segments).hasSize(1);
             return segments.get(0);
+        }
+    }
+
+    private List<Long> receiptsReadAfterReopening() throws IOException {
+        try (JournalSegments reopened = new JournalSegments(dir)) {
+            return reopened.readOlder().stream().map(JournalEntry::receipt).toList();
         }
     }
 
