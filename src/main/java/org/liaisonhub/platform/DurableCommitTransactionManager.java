@@ -1,9 +1,6 @@
 package org.liaisonhub.platform;
 
-import java.sql.SQLException;
 import javax.sql.DataSource;
-import org.h2.mvstore.MVStore;
-import org.springframework.jdbc.datasource.JdbcTransactionObjectSupport;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -29,18 +26,9 @@ class DurableCommitTransactionManager extends JdbcTransactionManager {
     @Override
     protected void doCommit(DefaultTransactionStatus status) {
         super.doCommit(status);
-        if (DurableCommits.JOURNALED.equals(TransactionSynchronizationManager.getCurrentTransactionName())) {
-            return;
-        }
-        JdbcTransactionObjectSupport transaction = (JdbcTransactionObjectSupport) status.getTransaction();
-        MVStore store;
-        try {
-            store = EmbeddedH2.fileStoreOf(transaction.getConnectionHolder().getConnection());
-        } catch (SQLException e) {
-            throw translateException("Finding the embedded H2 store", e);
-        }
-        if (store != null) {
-            durable.committed(store);
+        if (!DurableCommits.JOURNALED.equals(TransactionSynchronizationManager.getCurrentTransactionName())) {
+            // the transaction's connection is still bound to this thread: the store found is the one committed to
+            durable.flushCommitted();
         }
     }
 }

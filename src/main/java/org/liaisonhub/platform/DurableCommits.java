@@ -36,14 +36,12 @@ public class DurableCommits {
         return withStore(store -> { });
     }
 
-    /** Returns once everything committed so far, by any transaction, is in the database's file. */
+    /**
+     * Returns once everything committed so far, by any transaction, is in the database's file. Inside a transaction
+     * it looks the store up on that transaction's connection, else on one borrowed for the moment.
+     */
     public void flushCommitted() {
         withStore(h2::committed);
-    }
-
-    /** Called by the transaction manager after a commit on {@code store} returned. */
-    void committed(MVStore store) {
-        h2.committed(store);
     }
 
     private boolean withStore(Consumer<MVStore> work) {
