@@ -1,7 +1,5 @@
 package org.liaisonhub.ingest.hl7;
 
-import java.time.Instant;
-import java.util.OptionalLong;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,14 +10,11 @@ import org.springframework.stereotype.Component;
 @Component("hl7Intake")
 public class Hl7Intake {
 
-    private final Hl7IngestService ingest;
     private final Hl7Journal journal;
     private final Acknowledgements acknowledgements;
     private final MllpProperties properties;
 
-    Hl7Intake(Hl7IngestService ingest, Hl7Journal journal, Acknowledgements acknowledgements,
-            MllpProperties properties) {
-        this.ingest = ingest;
+    Hl7Intake(Hl7Journal journal, Acknowledgements acknowledgements, MllpProperties properties) {
         this.journal = journal;
         this.acknowledgements = acknowledgements;
         this.properties = properties;
@@ -32,13 +27,7 @@ public class Hl7Intake {
      */
     public byte[] receive(byte[] frame, String remoteAddress) {
         InboundFrame inbound = InboundFrame.decode(frame, properties.defaultCharset());
-        String peer = peer(remoteAddress);
-        Instant receivedAt = Instant.now();
-        OptionalLong receipt = journal.receipt();
-        Hl7Outcome outcome = ingest.ingest(inbound, peer, receivedAt, receipt.isPresent() ? receipt.getAsLong() : null);
-        if (receipt.isPresent() && outcome.messageId() != null) {
-            journal.committed(receipt.getAsLong(), receivedAt, peer, frame);
-        }
+        Hl7Outcome outcome = journal.process(inbound, peer(remoteAddress));
         return outcome.answer()
                 .map(code -> acknowledgements.build(outcome.parsed(), outcome.header(), code, outcome.error()))
                 .map(ack -> ack.getBytes(inbound.charset()))

@@ -4,7 +4,6 @@ import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import org.liaisonhub.platform.DurableCommits;
 import org.liaisonhub.store.MessageStore;
@@ -89,23 +88,29 @@ public class Hl7Journal implements SmartInitializingSingleton {
         return newest;
     }
 
-    /** A receipt for a message about to be processed; empty when there is no journal (commits are durable). */
-    OptionalLong receipt() {
-        return segments == null ? OptionalLong.empty() : OptionalLong.of(receipts.incrementAndGet());
-    }
-
     /**
-     * Records a message whose journaled transaction has committed; returns once the message would survive a crash
-     * of the hub, so it may be acknowledged. If the journal cannot be written, H2 writes the commit instead.
+     * Processes a message that has just arrived; returns once its outcome would survive a crash of the hub, so that
+     * it may be acknowledged. With a journal, the message's transaction commits in H2's memory and the message is
+     * then appended here; if the journal cannot be written, H2 writes the commit instead.
      */
-    void committed(long receipt, Instant receivedAt, String remoteAddress, byte[] frame) {
-        try {
-            segments.append(new JournalEntry(receipt, receivedAt, remoteAddress, frame));
-        } catch (IOException | RuntimeException e) {
-            log.warn("Could not write the HL7 journal, writing the database instead: {}", e.getClass().getName());
-            log.debug("HL7 journal failure", e);
-            durable.flushCommitted();
+    Hl7Outcome process(InboundFrame frame, String remoteAddress) {
+        Instant receivedAt = Instant.now();
+        JournalSegments journal = segments;
+        if (journal == null) {
+            return ingest.ingest(frame, remoteAddress, receivedAt, null);
         }
+        long receipt = receipts.incrementAndGet();
+        Hl7Outcome outcome = ingest.ingest(frame, remoteAddress, receivedAt, receipt);
+        if (outcome.messageId() != null) {
+            try {
+                journal.append(new JournalEntry(receipt, receivedAt, remoteAddress, frame.bytes()));
+            } catch (IOException | RuntimeException e) {
+                log.warn("Could not write the HL7 journal, writing the database instead: {}", e.getClass().getName());
+                log.debug("HL7 journal failure", e);
+                durable.flushCommitted();
+            }
+        }
+        return outcome;
     }
 
     @Scheduled(fixedDelayString = "${hub.mllp.journal-checkpoint-interval:1s}", initialDelay = 1_000)

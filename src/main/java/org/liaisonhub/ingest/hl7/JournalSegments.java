@@ -26,6 +26,8 @@ final class JournalSegments implements Closeable {
 
     private static final String SUFFIX = ".journal";
     private static final int HEADER = 8;
+    /** receipt, seconds, nanos, remote address length */
+    private static final int FIXED_PAYLOAD = 8 + 8 + 4 + 4;
 
     private final Path directory;
     private FileChannel current;
@@ -52,7 +54,7 @@ final class JournalSegments implements Closeable {
 
     synchronized void append(JournalEntry entry) throws IOException {
         byte[] remote = entry.remoteAddress() == null ? null : entry.remoteAddress().getBytes(StandardCharsets.UTF_8);
-        int length = 8 + 8 + 4 + 4 + (remote == null ? 0 : remote.length) + entry.frame().length;
+        int length = FIXED_PAYLOAD + (remote == null ? 0 : remote.length) + entry.frame().length;
         ByteBuffer record = ByteBuffer.allocate(HEADER + length);
         record.putInt(length).putInt(0)
                 .putLong(entry.receipt())
@@ -134,7 +136,7 @@ final class JournalSegments implements Closeable {
         while (buffer.remaining() >= HEADER) {
             int length = buffer.getInt();
             int checksum = buffer.getInt();
-            if (length < 24 || length > buffer.remaining()) {
+            if (length < FIXED_PAYLOAD || length > buffer.remaining()) {
                 return;
             }
             CRC32C crc = new CRC32C();
