@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liaisonhub.support.Fixtures;
@@ -38,13 +39,17 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class CrashDurabilityTest {
 
+    /** H2's background writer asleep: what a journaled commit left in memory is written only by a checkpoint. */
+    private static final String WRITER_ASLEEP = "--spring.datasource.hikari.connection-init-sql=SET WRITE_DELAY 600000";
+    private static final String CHECKPOINT_ASLEEP = "--hub.mllp.journal-checkpoint-interval=1h";
+
     @TempDir
     Path work;
 
     @Test
     void everyMessageAcknowledgedBeforeACrashIsThereAfterIt() {
         Path data = work.resolve("data");
-        List<Fixtures> acknowledged = acknowledgeThenCrash(data, 200);
+        List<Fixtures> acknowledged = acknowledgeThen(data, 200, HubJvm::kill);
         assertEveryOneIsThereOnceWithItsWork(data, acknowledged);
     }
 
@@ -53,9 +58,7 @@ class CrashDurabilityTest {
         assumeFalse(TestServices.external(), "the HL7 journal exists on embedded H2 only");
         Path data = work.resolve("data");
         // H2's background writer and the journal's checkpoint asleep: only the journal keeps what was acknowledged
-        List<Fixtures> acknowledged = acknowledgeThenCrash(data, 30,
-                "--spring.datasource.hikari.connection-init-sql=SET WRITE_DELAY 600000",
-                "--hub.mllp.journal-checkpoint-interval=1h");
+        List<Fixtures> acknowledged = acknowledgeThen(data, 30, HubJvm::kill, WRITER_ASLEEP, CHECKPOINT_ASLEEP);
 
         assertThat(messagesInTheFile(data)).as("messages H2 wrote before the crash").isLessThan(30);
         assertEveryOneIsThereOnceWithItsWork(data, acknowledged);
@@ -73,10 +76,11 @@ class CrashDurabilityTest {
         try {
             Path data = work.resolve("data");
             int messages = 10;
-            acknowledgeThenCrash(data, messages, () -> await().atMost(Duration.ofSeconds(60)).until(() ->
-                            vendor.findAll(postRequestedFor(urlEqualTo("/interpreter"))).size() >= 2),
-                    "--spring.datasource.hikari.connection-init-sql=SET WRITE_DELAY 600000",
-                    "--hub.mllp.journal-checkpoint-interval=1h",
+            acknowledgeThen(data, messages, hub -> {
+                await().atMost(Duration.ofSeconds(60)).until(() ->
+                        vendor.findAll(postRequestedFor(urlEqualTo("/interpreter"))).size() >= 2);
+                hub.kill();
+            }, WRITER_ASLEEP, CHECKPOINT_ASLEEP,
                     "--hub.vendors.interpreter.url=" + vendor.baseUrl() + "/interpreter",
                     "--hub.dispatch.relay-interval=100ms");
 
@@ -90,19 +94,7 @@ class CrashDurabilityTest {
     void aHubStoppedInOrderHasWrittenEverythingAndLeavesNothingToReplay() throws Exception {
         assumeFalse(TestServices.external(), "the HL7 journal exists on embedded H2 only");
         Path data = work.resolve("data");
-        int mllp = TestIds.freePort();
-        int http = TestIds.freePort();
-        try (HubJvm hub = HubJvm.start(work.resolve("hub.log"), HubProcess.arguments(data, data, mllp, http,
-                "--spring.datasource.hikari.connection-init-sql=SET WRITE_DELAY 600000",
-                "--hub.mllp.journal-checkpoint-interval=1h"), http, Duration.ofSeconds(90))) {
-            try (MllpTestClient ehr = new MllpTestClient("127.0.0.1", mllp)) {
-                for (int i = 0; i < 20; i++) {
-                    assertThat(ehr.send(Fixtures.fresh().with("VERSION", "2.5.1").hl7("a01-admit-interpreter")).code())
-                            .isEqualTo("AA");
-                }
-            }
-            hub.stop(Duration.ofSeconds(60));
-        }
+        acknowledgeThen(data, 20, hub -> hub.stop(Duration.ofSeconds(60)), WRITER_ASLEEP, CHECKPOINT_ASLEEP);
 
         assertThat(messagesInTheFile(data)).isEqualTo(20);
         try (JournalSegments journal = new JournalSegments(data.resolve("hl7-journal"))) {
@@ -110,12 +102,8 @@ class CrashDurabilityTest {
         }
     }
 
-    private List<Fixtures> acknowledgeThenCrash(Path data, int messages, String... settings) {
-        return acknowledgeThenCrash(data, messages, () -> { }, settings);
-    }
-
-    private List<Fixtures> acknowledgeThenCrash(Path data, int messages, Runnable beforeTheCrash,
-            String... settings) {
+    /** Starts a hub, has it acknowledge fresh admissions, then ends it ({@code end}: killed or stopped). */
+    private List<Fixtures> acknowledgeThen(Path data, int messages, Consumer<HubJvm> end, String... settings) {
         int mllp = TestIds.freePort();
         int http = TestIds.freePort();
         List<Fixtures> acknowledged = new ArrayList<>();
@@ -128,8 +116,7 @@ class CrashDurabilityTest {
                     acknowledged.add(patient);
                 }
             }
-            beforeTheCrash.run();
-            hub.kill();
+            end.accept(hub);
         }
         return acknowledged;
     }
