@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.liaisonhub.platform.DurableCommits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -41,13 +40,12 @@ public class OutboxRelay implements SmartLifecycle {
     private final ObjectMapper json;
     private final TransactionTemplate transaction;
     private final DispatchProperties properties;
-    private final DurableCommits durable;
     private final Semaphore wake = new Semaphore(0);
     private volatile Thread worker;
     private volatile boolean running;
 
     public OutboxRelay(Outbox outbox, DeadLetters deadLetters, Vendors vendors, JmsTemplate jms, ObjectMapper json,
-            PlatformTransactionManager transactions, DispatchProperties properties, DurableCommits durable) {
+            PlatformTransactionManager transactions, DispatchProperties properties) {
         this.outbox = outbox;
         this.deadLetters = deadLetters;
         this.vendors = vendors;
@@ -56,7 +54,6 @@ public class OutboxRelay implements SmartLifecycle {
         this.json = json;
         this.transaction = new TransactionTemplate(transactions);
         this.properties = properties;
-        this.durable = durable;
     }
 
     /** Asks for a relay round now. */
@@ -93,12 +90,6 @@ public class OutboxRelay implements SmartLifecycle {
                 } else {
                     relayable.add(entry);
                 }
-            }
-            if (!relayable.isEmpty()) {
-                // the rows may come from journaled HL7 commits H2 has not written yet, and the relay's own commit,
-                // which writes them too, comes after the broker's: a crash in between would leave requests on the
-                // vendor queues for rows that are gone
-                durable.flushCommitted();
             }
             send(relayable);
             relayable.forEach(entry -> outbox.markRelayed(entry.id(), now));

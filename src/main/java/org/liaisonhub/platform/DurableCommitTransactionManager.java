@@ -1,34 +1,40 @@
 package org.liaisonhub.platform;
 
+import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.h2.mvstore.MVStore;
+import org.springframework.jdbc.datasource.JdbcTransactionObjectSupport;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.DefaultTransactionStatus;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The hub's transaction manager: a commit returns only once it is durable, which is what lets the hub acknowledge
  * after commit. PostgreSQL makes a commit durable itself (its WAL, flushed for concurrent commits together). On
  * embedded H2 the commit is written to the file before it returns, shared with the commits around it
- * ({@link DurableCommits}), so H2 can keep its background writer (the default {@code WRITE_DELAY}) for the rest; a
- * transaction named {@link DurableCommits#JOURNALED} is left to that writer, its caller's journal covering it.
+ * ({@link H2GroupFlush}), so H2 can keep its background writer (the default {@code WRITE_DELAY}) for the rest.
  * A statement run outside any transaction is left to that writer (within WRITE_DELAY): a write that must survive
  * a crash of the hub runs in a transaction, as the outbox's and the audit trail's own writes do.
  */
 class DurableCommitTransactionManager extends JdbcTransactionManager {
 
-    private final transient DurableCommits durable;
+    private final transient H2GroupFlush h2 = new H2GroupFlush();
 
-    DurableCommitTransactionManager(DataSource dataSource, DurableCommits durable) {
+    DurableCommitTransactionManager(DataSource dataSource) {
         super(dataSource);
-        this.durable = durable;
     }
 
     @Override
     protected void doCommit(DefaultTransactionStatus status) {
         super.doCommit(status);
-        if (!DurableCommits.JOURNALED.equals(TransactionSynchronizationManager.getCurrentTransactionName())) {
-            // the transaction's connection is still bound to this thread: the store found is the one committed to
-            durable.flushCommitted();
+        JdbcTransactionObjectSupport transaction = (JdbcTransactionObjectSupport) status.getTransaction();
+        MVStore store;
+        try {
+            store = EmbeddedH2.fileStoreOf(transaction.getConnectionHolder().getConnection());
+        } catch (SQLException e) {
+            throw translateException("Finding the embedded H2 store", e);
+        }
+        if (store != null) {
+            h2.committed(store);
         }
     }
 }

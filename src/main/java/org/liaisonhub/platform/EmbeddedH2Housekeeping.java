@@ -10,9 +10,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the embedded H2 file bounded. Most commits are written to the file before they return (with the commits
- * around them, {@link DurableCommitTransactionManager}; an HL7 message's at the next checkpoint of the HL7
- * journal): the file gets many small chunks, more than H2's background
+ * Keeps the embedded H2 file bounded. Every commit is written to the file before it returns (with the commits
+ * around it, {@link DurableCommitTransactionManager}): the file gets many small chunks, more than H2's background
  * writer, which rewrites the live pages of sparse chunks so the rest can be freed, keeps up with. With one chunk per
  * commit (WRITE_DELAY=0) and no housekeeping the file grew by 35-90 KB a message for as long as the hub ran. Freed
  * chunks are reused after H2's retention time (45 s), so the file levels off at roughly two retention times of

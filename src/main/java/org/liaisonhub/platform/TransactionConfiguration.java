@@ -10,7 +10,7 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 class TransactionConfiguration {
 
     @Bean
-    JdbcTransactionManager transactionManager(DataSource dataSource, DurableCommits durable) {
-        return new DurableCommitTransactionManager(dataSource, durable);
+    JdbcTransactionManager transactionManager(DataSource dataSource) {
+        return new DurableCommitTransactionManager(dataSource);
     }
 }

@@ -72,33 +72,18 @@ public class MessageStore {
                 .addValue("version", envelope.version())
                 .addValue("charset", envelope.charset())
                 .addValue("sizeBytes", envelope.sizeBytes())
-                .addValue("rawText", received.rawText())
-                .addValue("journalReceipt", received.journalReceipt());
+                .addValue("rawText", received.rawText());
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update("""
                 insert into inbound_message (channel, received_at, remote_address, sending_application,
                     sending_facility, receiving_application, receiving_facility, message_type, trigger_event,
                     control_id, version, charset, size_bytes, status, ack_code, error_code, error_location,
-                    error_text, duplicate_of, processed_at, raw_text, journal_receipt)
+                    error_text, duplicate_of, processed_at, raw_text)
                 values (:channel, :receivedAt, :remoteAddress, :sendingApplication, :sendingFacility,
                     :receivingApplication, :receivingFacility, :messageType, :triggerEvent, :controlId, :version,
                     :charset, :sizeBytes, :status, :ackCode, :errorCode, :errorLocation, :errorText, :duplicateOf,
-                    :processedAt, :rawText, :journalReceipt)""", params, key, new String[] {"id"});
+                    :processedAt, :rawText)""", params, key, new String[] {"id"});
         return key.getKey().longValue();
-    }
-
-    /** Whether a message stored with this HL7 journal receipt is here. */
-    public boolean holdsJournalReceipt(long receipt) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
-                "select count(*) > 0 from inbound_message where journal_receipt = :receipt",
-                new MapSqlParameterSource("receipt", receipt), Boolean.class));
-    }
-
-    /** The highest HL7 journal receipt stored; 0 when there is none. */
-    public long newestJournalReceipt() {
-        Long newest = jdbc.queryForObject("select max(journal_receipt) from inbound_message",
-                new MapSqlParameterSource(), Long.class);
-        return newest == null ? 0 : newest;
     }
 
     /**

@@ -23,8 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * On embedded H2 a transaction committed through the hub's transaction manager is in the file when the commit
  * returns, for every one of many concurrent committers, and they share the writes; also while H2's own writer
- * stores in the background. A journaled transaction's commit is written only when everything committed is flushed.
- * Elsewhere H2's writer is kept asleep (a long WRITE_DELAY). The crash is
+ * stores in the background. Elsewhere H2's writer is kept asleep (a long WRITE_DELAY). The crash is
  * {@code SHUTDOWN IMMEDIATELY}: the database closes without writing anything.
  */
 class DurableCommitTransactionManagerTest {
@@ -36,7 +35,6 @@ class DurableCommitTransactionManagerTest {
     /** Keeps the database open: H2 closing it with its last connection would write everything. */
     private Connection keeper;
     private JdbcTemplate jdbc;
-    private DurableCommits durable;
     private TransactionTemplate transaction;
 
     @BeforeEach
@@ -53,8 +51,7 @@ class DurableCommitTransactionManagerTest {
         jdbc = new JdbcTemplate(h2);
         jdbc.execute("create table message (id int primary key)");
         jdbc.execute("checkpoint");
-        durable = new DurableCommits(h2);
-        transaction = new TransactionTemplate(new DurableCommitTransactionManager(h2, durable));
+        transaction = new TransactionTemplate(new DurableCommitTransactionManager(h2));
     }
 
     @AfterEach
@@ -73,22 +70,6 @@ class DurableCommitTransactionManagerTest {
 
         assertThat(committedIds()).as("the second insert shows the crash loses what was not written")
                 .containsExactly(1);
-    }
-
-    @Test
-    void aJournaledCommitIsLeftInMemoryUntilEverythingCommittedIsFlushed() throws SQLException {
-        TransactionTemplate journaled = new TransactionTemplate(transaction.getTransactionManager());
-        journaled.setName(DurableCommits.JOURNALED);
-        journaled.executeWithoutResult(status -> jdbc.update("insert into message values (1)"));
-        crash();
-        assertThat(committedIds()).as("a journaled commit is not written at once").isEmpty();
-
-        journaled.executeWithoutResult(status -> jdbc.update("insert into message values (2)"));
-        journaled.executeWithoutResult(status -> jdbc.update("insert into message values (3)"));
-        durable.flushCommitted();
-        crash();
-
-        assertThat(committedIds()).containsExactly(2, 3);
     }
 
     @Test

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.liaisonhub.LiaisonHubApplication;
 
 /** A hub in a JVM of its own, so that a test can kill it as a crash would: no shutdown, no last commit. */
@@ -70,19 +69,6 @@ public final class HubJvm implements AutoCloseable {
     public void kill() {
         process.destroyForcibly();
         process.onExit().join();
-    }
-
-    /** Stops the JVM as an operator does (SIGTERM): the hub shuts down in order. */
-    public void stop(Duration patience) {
-        process.destroy();
-        try {
-            if (!process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("The hub did not stop within " + patience);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

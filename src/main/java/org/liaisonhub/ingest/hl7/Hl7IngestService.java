@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.liaisonhub.mapping.Hl7RuleEngine;
 import org.liaisonhub.mapping.MappingDataException;
 import org.liaisonhub.mapping.MappingResult;
-import org.liaisonhub.platform.DurableCommits;
 import org.liaisonhub.store.MessageControlIds;
 import org.liaisonhub.store.MessageEnvelope;
 import org.liaisonhub.store.MessageOutcome;
@@ -41,7 +40,6 @@ public class Hl7IngestService {
     private final MessageControlIds controlIds;
     private final WorkItemLedger ledger;
     private final TransactionTemplate transaction;
-    private final TransactionTemplate journaled;
 
     Hl7IngestService(Hl7Screener screener, Hl7RuleEngine rules, MessageStore store, MessageControlIds controlIds,
             WorkItemLedger ledger, PlatformTransactionManager transactions) {
@@ -51,20 +49,12 @@ public class Hl7IngestService {
         this.controlIds = controlIds;
         this.ledger = ledger;
         this.transaction = new TransactionTemplate(transactions);
-        this.journaled = new TransactionTemplate(transactions);
-        this.journaled.setName(DurableCommits.JOURNALED);
     }
 
-    /**
-     * Processes a message that has just arrived (or, from the journal, arrived before a crash).
-     *
-     * @param journalReceipt null: the commit is durable when this returns; else it is committed in a
-     *                       {@link DurableCommits#JOURNALED} transaction, stored with this receipt, and the caller
-     *                       journals the message before acknowledging it
-     */
-    Hl7Outcome ingest(InboundFrame frame, String remoteAddress, Instant receivedAt, Long journalReceipt) {
+    /** Processes a message that has just arrived. */
+    Hl7Outcome ingest(InboundFrame frame, String remoteAddress) {
         Screening screening = screener.screen(frame);
-        ReceivedMessage received = received(frame, screening.header(), remoteAddress, receivedAt, journalReceipt);
+        ReceivedMessage received = received(frame, screening.header(), remoteAddress);
         return process(screening, received, null);
     }
 
@@ -98,7 +88,7 @@ public class Hl7IngestService {
         Optional<AcknowledgmentCode> answer = AcknowledgementPolicy.answer(header, AcknowledgmentCode.AA);
         String ackCode = answer.map(Enum::name).orElse(null);
         try {
-            return transactionFor(received).execute(tx -> {
+            return transaction.execute(tx -> {
                 MessageOutcome outcome = MessageOutcome.of(
                         mapping.matched() ? MessageStatus.PROCESSED : MessageStatus.IGNORED, ackCode);
                 long id = storedId != null ? storedId : store.insert(received, outcome);
@@ -137,7 +127,7 @@ public class Hl7IngestService {
                 String.valueOf(error.getErrorCode()), locationOf(error), error.getMessageWithoutLocation(), null);
         Long id = storedId;
         try {
-            id = transactionFor(received).execute(tx -> {
+            id = transaction.execute(tx -> {
                 if (storedId == null) {
                     return store.insert(received, outcome);
                 }
@@ -158,10 +148,6 @@ public class Hl7IngestService {
                     AcknowledgmentCode.AE), accepted == null ? null : accepted.message(), header, notStored);
         }
         return new Hl7Outcome(id, status, answer, accepted == null ? null : accepted.message(), header, error);
-    }
-
-    private TransactionTemplate transactionFor(ReceivedMessage received) {
-        return received != null && received.journalReceipt() != null ? journaled : transaction;
     }
 
     /** The ERL form used in ERR-2: segment^sequence^field^repetition^component^subcomponent, trailing parts cut. */
@@ -185,12 +171,10 @@ public class Hl7IngestService {
         return erl.toString();
     }
 
-    private static ReceivedMessage received(InboundFrame frame, MshHeader header, String remoteAddress,
-            Instant receivedAt, Long journalReceipt) {
+    private static ReceivedMessage received(InboundFrame frame, MshHeader header, String remoteAddress) {
         MshHeader h = header != null ? header : MshHeader.NONE;
-        return new ReceivedMessage(new MessageEnvelope(CHANNEL, receivedAt, remoteAddress, h.sendingApplication(),
+        return new ReceivedMessage(new MessageEnvelope(CHANNEL, Instant.now(), remoteAddress, h.sendingApplication(),
                 h.sendingFacility(), h.receivingApplication(), h.receivingFacility(), h.messageType(),
-                h.triggerEvent(), h.controlId(), h.version(), frame.charset().name(), frame.size()), frame.text(),
-                journalReceipt);
+                h.triggerEvent(), h.controlId(), h.version(), frame.charset().name(), frame.size()), frame.text());
     }
 }

@@ -4,18 +4,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * The verb the MLLP route calls for every frame: process the message, then return the acknowledgement to write
- * back. The acknowledgement exists only once the message and its work items are committed, and on embedded H2
- * once the message is in the {@link Hl7Journal}.
+ * back. The acknowledgement exists only once the message and its work items are committed.
  */
 @Component("hl7Intake")
 public class Hl7Intake {
 
-    private final Hl7Journal journal;
+    private final Hl7IngestService ingest;
     private final Acknowledgements acknowledgements;
     private final MllpProperties properties;
 
-    Hl7Intake(Hl7Journal journal, Acknowledgements acknowledgements, MllpProperties properties) {
-        this.journal = journal;
+    Hl7Intake(Hl7IngestService ingest, Acknowledgements acknowledgements, MllpProperties properties) {
+        this.ingest = ingest;
         this.acknowledgements = acknowledgements;
         this.properties = properties;
     }
@@ -27,7 +26,7 @@ public class Hl7Intake {
      */
     public byte[] receive(byte[] frame, String remoteAddress) {
         InboundFrame inbound = InboundFrame.decode(frame, properties.defaultCharset());
-        Hl7Outcome outcome = journal.process(inbound, peer(remoteAddress));
+        Hl7Outcome outcome = ingest.ingest(inbound, peer(remoteAddress));
         return outcome.answer()
                 .map(code -> acknowledgements.build(outcome.parsed(), outcome.header(), code, outcome.error()))
                 .map(ack -> ack.getBytes(inbound.charset()))

@@ -1,15 +1,8 @@
 package org.liaisonhub.ingest.hl7;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,7 +11,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liaisonhub.support.Fixtures;
@@ -34,14 +26,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * An acknowledgement is a promise: a hub killed (SIGKILL, no shutdown) right after it answered AA still has every
- * message it acknowledged, and its work, when it starts again on the same data; on embedded H2 also the messages
- * only the HL7 journal held, each processed once.
+ * message it acknowledged, and its work, when it starts again on the same data.
  */
 class CrashDurabilityTest {
 
-    /** H2's background writer asleep: what a journaled commit left in memory is written only by a checkpoint. */
+    /** H2's background writer asleep: only the hub's own write at each commit puts a commit in the file. */
     private static final String WRITER_ASLEEP = "--spring.datasource.hikari.connection-init-sql=SET WRITE_DELAY 600000";
-    private static final String CHECKPOINT_ASLEEP = "--hub.mllp.journal-checkpoint-interval=1h";
 
     @TempDir
     Path work;
@@ -49,61 +39,22 @@ class CrashDurabilityTest {
     @Test
     void everyMessageAcknowledgedBeforeACrashIsThereAfterIt() {
         Path data = work.resolve("data");
-        List<Fixtures> acknowledged = acknowledgeThen(data, 200, HubJvm::kill);
+        List<Fixtures> acknowledged = acknowledgeThenKill(data, 200);
         assertEveryOneIsThereOnceWithItsWork(data, acknowledged);
     }
 
     @Test
-    void messagesTheDatabaseHadNotWrittenAtTheCrashAreProcessedAgainFromTheJournal() throws SQLException {
-        assumeFalse(TestServices.external(), "the HL7 journal exists on embedded H2 only");
+    void aMessageIsInTheDatabaseFileBeforeItIsAcknowledgedEvenWithH2sBackgroundWriterAsleep() throws SQLException {
+        assumeFalse(TestServices.external(), "embedded H2 only");
         Path data = work.resolve("data");
-        // H2's background writer and the journal's checkpoint asleep: only the journal keeps what was acknowledged
-        List<Fixtures> acknowledged = acknowledgeThen(data, 30, HubJvm::kill, WRITER_ASLEEP, CHECKPOINT_ASLEEP);
+        List<Fixtures> acknowledged = acknowledgeThenKill(data, 30, WRITER_ASLEEP);
 
-        assertThat(messagesInTheFile(data)).as("messages H2 wrote before the crash").isLessThan(30);
+        assertThat(messagesInTheFile(data)).as("messages in H2's file, as the crash left it").isEqualTo(30);
         assertEveryOneIsThereOnceWithItsWork(data, acknowledged);
     }
 
-    @Test
-    void aVendorRequestLeavesOnlyOnceTheDatabaseHasWrittenWhatItComesFrom() throws SQLException {
-        assumeFalse(TestServices.external(), "the HL7 journal exists on embedded H2 only");
-        WireMockServer vendor = new WireMockServer(options().dynamicPort());
-        vendor.start();
-        // the vendor holds every request, so no delivery outcome is committed: what is in the file was written
-        // before the requests left
-        vendor.stubFor(post(urlEqualTo("/interpreter")).willReturn(aResponse().withStatus(201)
-                .withFixedDelay(120_000)));
-        try {
-            Path data = work.resolve("data");
-            int messages = 10;
-            acknowledgeThen(data, messages, hub -> {
-                await().atMost(Duration.ofSeconds(60)).until(() ->
-                        vendor.findAll(postRequestedFor(urlEqualTo("/interpreter"))).size() >= 2);
-                hub.kill();
-            }, WRITER_ASLEEP, CHECKPOINT_ASLEEP,
-                    "--hub.vendors.interpreter.url=" + vendor.baseUrl() + "/interpreter",
-                    "--hub.dispatch.relay-interval=100ms");
-
-            assertThat(messagesInTheFile(data)).as("messages in H2's file, without a replay").isEqualTo(messages);
-        } finally {
-            vendor.stop();
-        }
-    }
-
-    @Test
-    void aHubStoppedInOrderHasWrittenEverythingAndLeavesNothingToReplay() throws Exception {
-        assumeFalse(TestServices.external(), "the HL7 journal exists on embedded H2 only");
-        Path data = work.resolve("data");
-        acknowledgeThen(data, 20, hub -> hub.stop(Duration.ofSeconds(60)), WRITER_ASLEEP, CHECKPOINT_ASLEEP);
-
-        assertThat(messagesInTheFile(data)).isEqualTo(20);
-        try (JournalSegments journal = new JournalSegments(data.resolve("hl7-journal"))) {
-            assertThat(journal.readOlder()).as("journal records left by the stop").isEmpty();
-        }
-    }
-
-    /** Starts a hub, has it acknowledge fresh admissions, then ends it ({@code end}: killed or stopped). */
-    private List<Fixtures> acknowledgeThen(Path data, int messages, Consumer<HubJvm> end, String... settings) {
+    /** Starts a hub, has it acknowledge fresh admissions, then kills it. */
+    private List<Fixtures> acknowledgeThenKill(Path data, int messages, String... settings) {
         int mllp = TestIds.freePort();
         int http = TestIds.freePort();
         List<Fixtures> acknowledged = new ArrayList<>();
@@ -116,7 +67,7 @@ class CrashDurabilityTest {
                     acknowledged.add(patient);
                 }
             }
-            end.accept(hub);
+            hub.kill();
         }
         return acknowledged;
     }
