@@ -1,0 +1,176 @@
+package org.liaisonhub.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.stream.Stream;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
+
+/**
+ * Whether embedded H2 brings every transaction back whole after its JVM is killed (SIGKILL) under writes like the
+ * hub's: writers commit one row into each of eight tables per transaction while H2's background writer runs, a
+ * thread has H2 write its file after the commits (as the hub's transaction manager does before each ACK) and
+ * another compacts it (as the hub's housekeeping does). A restart is torn when a transaction has rows in some
+ * tables and not in the others; a commit written before the kill must always be whole. The HL7 journal of
+ * BENCHMARKS.md's eighth round relied on no restart being torn (docs/operations.md).
+ * Run: {@code mvn -B -Pbench verify -Dbench.main=org.liaisonhub.bench.H2CrashProbe -Dbench.args=30} (restarts).
+ */
+public final class H2CrashProbe {
+
+    private static final int WRITERS = 4;
+    private static final int TABLES = 8;
+    private static final long WRITER_IDS = 1_000_000_000L;
+
+    private H2CrashProbe() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 2 && args[0].equals("write")) {
+            write(Path.of(args[1]));
+            return;
+        }
+        int restarts = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+        int torn = 0;
+        int writtenButIncomplete = 0;
+        for (int i = 1; i <= restarts; i++) {
+            Path dir = Files.createTempDirectory("h2-crash-probe");
+            long[] written = killedWriter(dir, 2 + i % 3);
+            Recovered recovered = recover(dir, written);
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            }
+            torn += recovered.tornTransactions() > 0 ? 1 : 0;
+            writtenButIncomplete += recovered.writtenButIncomplete();
+            System.out.printf("restart %d: %d transactions, %d torn, %d written before the kill but incomplete%n",
+                    i, recovered.transactions(), recovered.tornTransactions(), recovered.writtenButIncomplete());
+        }
+        System.out.printf("%d restarts: %d with a torn transaction, %d written commits incomplete%n",
+                restarts, torn, writtenButIncomplete);
+    }
+
+    /** Runs the writer in a JVM of its own for a few seconds, kills it; returns each writer's last written commit. */
+    private static long[] killedWriter(Path dir, int seconds) throws IOException, InterruptedException {
+        Path out = dir.resolve("writer.out");
+        Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), H2CrashProbe.class.getName(), "write", dir.toString())
+                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        TimeUnit.SECONDS.sleep(seconds);
+        writer.destroyForcibly().waitFor();
+        List<String> lines = Files.readAllLines(out);
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            String[] counts = lines.get(i).replaceFirst("^written ", "").split(",");
+            // the last line may have been cut by the kill: a count cut short only claims fewer commits written
+            if (lines.get(i).startsWith("written ") && counts.length == WRITERS) {
+                return Arrays.stream(counts).mapToLong(Long::parseLong).toArray();
+            }
+        }
+        throw new IllegalStateException("The writer wrote nothing: " + String.join("\n", lines));
+    }
+
+    private static void write(Path dir) throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("db");
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            for (int t = 0; t < TABLES; t++) {
+                c.createStatement().execute("create table t" + t + " (id bigint primary key, pad varchar(2000))");
+            }
+        }
+        AtomicLongArray committed = new AtomicLongArray(WRITERS);
+        for (int w = 0; w < WRITERS; w++) {
+            int writer = w;
+            new Thread(() -> commitForever(url, writer, committed)).start();
+        }
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            MVStore store = ((SessionLocal) c.unwrap(JdbcConnection.class).getSession()).getDatabase().getStore()
+                    .getMvStore();
+            new Thread(() -> compactForever(store)).start();
+            while (true) {
+                StringBuilder before = new StringBuilder("written ");
+                for (int w = 0; w < WRITERS; w++) {
+                    before.append(w == 0 ? "" : ",").append(committed.get(w));
+                }
+                store.commit();
+                store.getFileStore().executeFileStoreOperation(() -> { });
+                System.out.println(before);
+                TimeUnit.MILLISECONDS.sleep(1);
+            }
+        }
+    }
+
+    /** Writer {@code w} commits ids {@code w * WRITER_IDS + k}, k = 1, 2, ..., and publishes k once committed. */
+    private static void commitForever(String url, int writer, AtomicLongArray committed) {
+        String pad = "x".repeat(1500);
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            c.setAutoCommit(false);
+            for (long k = 1; ; k++) {
+                for (int t = 0; t < TABLES; t++) {
+                    try (PreparedStatement insert = c.prepareStatement("insert into t" + t + " values (?, ?)")) {
+                        insert.setLong(1, writer * WRITER_IDS + k);
+                        insert.setString(2, pad);
+                        insert.executeUpdate();
+                    }
+                }
+                c.commit();
+                committed.set(writer, k);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void compactForever(MVStore store) {
+        while (!store.isClosed()) {
+            store.compact(80, 2 * 1024 * 1024);
+            try {
+                TimeUnit.MILLISECONDS.sleep(100);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private record Recovered(int transactions, int tornTransactions, int writtenButIncomplete) {
+    }
+
+    private static Recovered recover(Path dir, long[] written) throws SQLException {
+        List<Set<Long>> tables = new ArrayList<>();
+        Set<Long> all = new HashSet<>();
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("db"), "sa", "")) {
+            for (int t = 0; t < TABLES; t++) {
+                Set<Long> ids = new HashSet<>();
+                try (ResultSet rows = c.createStatement().executeQuery("select id from t" + t)) {
+                    while (rows.next()) {
+                        ids.add(rows.getLong(1));
+                    }
+                }
+                tables.add(ids);
+                all.addAll(ids);
+            }
+        }
+        int torn = (int) all.stream().filter(id -> tables.stream().anyMatch(ids -> !ids.contains(id))).count();
+        int incomplete = 0;
+        for (int w = 0; w < WRITERS; w++) {
+            for (long k = 1; k <= written[w]; k++) {
+                long id = w * WRITER_IDS + k;
+                if (tables.stream().anyMatch(ids -> !ids.contains(id))) {
+                    incomplete++;
+                }
+            }
+        }
+        return new Recovered(all.size(), torn, incomplete);
+    }
+}
