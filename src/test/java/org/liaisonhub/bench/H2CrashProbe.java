@@ -82,6 +82,7 @@ public final class H2CrashProbe {
         throw new IllegalStateException("The writer wrote nothing: " + String.join("\n", lines));
     }
 
+    /** The JVM that is killed: after each write of H2's file it prints each writer's last commit that write holds. */
     private static void write(Path dir) throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("db");
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {
@@ -104,6 +105,7 @@ public final class H2CrashProbe {
                     before.append(w == 0 ? "" : ",").append(committed.get(w));
                 }
                 store.commit();
+                // waits for H2's write queues, as the hub's H2GroupFlush does
                 store.getFileStore().executeFileStoreOperation(() -> { });
                 System.out.println(before);
                 TimeUnit.MILLISECONDS.sleep(1);
