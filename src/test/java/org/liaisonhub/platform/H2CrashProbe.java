@@ -1,4 +1,4 @@
-package org.liaisonhub.bench;
+package org.liaisonhub.platform;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,21 +14,22 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.stream.Stream;
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
-import org.h2.mvstore.MVStore;
+import org.h2.jdbcx.JdbcDataSource;
 
 /**
- * Whether embedded H2 brings every transaction back whole after its JVM is killed (SIGKILL) under writes like the
- * hub's: writers commit one row into each of eight tables per transaction while H2's background writer runs, a
- * thread has H2 write its file after the commits (as the hub's transaction manager does before each ACK) and
- * another compacts it (as the hub's housekeeping does). A restart is torn when a transaction has rows in some
+ * Whether embedded H2 brings every transaction back whole after its JVM is killed (SIGKILL) under the hub's own
+ * writes: writers commit one row into each of eight tables per transaction and have it written with the hub's
+ * {@link H2GroupFlush} (what the hub's transaction manager does before each ACK), while H2's background writer runs
+ * and the hub's {@link EmbeddedH2Housekeeping} compacts. A restart is torn when a transaction has rows in some
  * tables and not in the others; a commit written before the kill must always be whole. The HL7 journal of
- * BENCHMARKS.md's eighth round relied on no restart being torn (docs/operations.md).
- * Run: {@code mvn -B -Pbench verify -Dbench.main=org.liaisonhub.bench.H2CrashProbe -Dbench.args=30} (restarts).
+ * BENCHMARKS.md's eighth round relied on no restart being torn (docs/operations.md). With {@code unwritten} the
+ * writers leave their commits to H2's background writer and housekeeping, as that journal did. Not a test: a torn
+ * restart is rare by nature.
+ * Run: {@code mvn -B -Pbench verify -Dbench.main=org.liaisonhub.platform.H2CrashProbe -Dbench.args="30 [unwritten]"}.
  */
 public final class H2CrashProbe {
 
@@ -40,16 +41,17 @@ public final class H2CrashProbe {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 2 && args[0].equals("write")) {
-            write(Path.of(args[1]));
+        if (args.length == 3 && args[0].equals("write")) {
+            write(Path.of(args[1]), Boolean.parseBoolean(args[2]));
             return;
         }
         int restarts = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+        boolean hubWrites = args.length < 2 || !args[1].equals("unwritten");
         int torn = 0;
         int writtenButIncomplete = 0;
         for (int i = 1; i <= restarts; i++) {
             Path dir = Files.createTempDirectory("h2-crash-probe");
-            long[] written = killedWriter(dir, 2 + i % 3);
+            long[] written = killedWriter(dir, 2 + i % 3, hubWrites);
             Recovered recovered = recover(dir, written);
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
@@ -64,10 +66,12 @@ public final class H2CrashProbe {
     }
 
     /** Runs the writer in a JVM of its own for a few seconds, kills it; returns each writer's last written commit. */
-    private static long[] killedWriter(Path dir, int seconds) throws IOException, InterruptedException {
+    private static long[] killedWriter(Path dir, int seconds, boolean hubWrites)
+            throws IOException, InterruptedException {
         Path out = dir.resolve("writer.out");
         Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), H2CrashProbe.class.getName(), "write", dir.toString())
+                "-cp", System.getProperty("java.class.path"), H2CrashProbe.class.getName(), "write", dir.toString(),
+                String.valueOf(hubWrites))
                 .redirectErrorStream(true).redirectOutput(out.toFile()).start();
         TimeUnit.SECONDS.sleep(seconds);
         writer.destroyForcibly().waitFor();
@@ -82,41 +86,43 @@ public final class H2CrashProbe {
         throw new IllegalStateException("The writer wrote nothing: " + String.join("\n", lines));
     }
 
-    /** The JVM that is killed: after each write of H2's file it prints each writer's last commit that write holds. */
-    private static void write(Path dir) throws Exception {
-        String url = "jdbc:h2:file:" + dir.resolve("db");
-        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+    /** The JVM that is killed: every millisecond it prints each writer's last commit the hub had H2 write. */
+    private static void write(Path dir, boolean hubWrites) throws Exception {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:file:" + dir.resolve("db"));
+        h2.setUser("sa");
+        try (Connection c = h2.getConnection()) {
             for (int t = 0; t < TABLES; t++) {
                 c.createStatement().execute("create table t" + t + " (id bigint primary key, pad varchar(2000))");
             }
         }
-        AtomicLongArray committed = new AtomicLongArray(WRITERS);
+        H2GroupFlush flush = new H2GroupFlush();
+        AtomicLongArray written = new AtomicLongArray(WRITERS);
         for (int w = 0; w < WRITERS; w++) {
             int writer = w;
-            new Thread(() -> commitForever(url, writer, committed)).start();
+            new Thread(() -> commitForever(h2, hubWrites ? flush : null, writer, written)).start();
         }
-        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
-            MVStore store = ((SessionLocal) c.unwrap(JdbcConnection.class).getSession()).getDatabase().getStore()
-                    .getMvStore();
-            new Thread(() -> compactForever(store)).start();
-            while (true) {
-                StringBuilder before = new StringBuilder("written ");
-                for (int w = 0; w < WRITERS; w++) {
-                    before.append(w == 0 ? "" : ",").append(committed.get(w));
-                }
-                store.commit();
-                // waits for H2's write queues, as the hub's H2GroupFlush does
-                store.getFileStore().executeFileStoreOperation(() -> { });
-                System.out.println(before);
-                TimeUnit.MILLISECONDS.sleep(1);
+        EmbeddedH2Housekeeping housekeeping = new EmbeddedH2Housekeeping(h2);
+        // as often as the hub's @Scheduled housekeeping runs
+        Executors.newSingleThreadScheduledExecutor().scheduleWithFixedDelay(housekeeping::compact, 100, 100,
+                TimeUnit.MILLISECONDS);
+        while (true) {
+            StringBuilder line = new StringBuilder("written ");
+            for (int w = 0; w < WRITERS; w++) {
+                line.append(w == 0 ? "" : ",").append(written.get(w));
             }
+            System.out.println(line);
+            TimeUnit.MILLISECONDS.sleep(1);
         }
     }
 
-    /** Writer {@code w} commits ids {@code w * WRITER_IDS + k}, k = 1, 2, ..., and publishes k once committed. */
-    private static void commitForever(String url, int writer, AtomicLongArray committed) {
+    /**
+     * Writer {@code w} commits ids {@code w * WRITER_IDS + k}, k = 1, 2, ..., has each commit written as the hub does
+     * and then publishes k; without {@code flush}, it leaves its commits to H2 and publishes nothing.
+     */
+    private static void commitForever(JdbcDataSource h2, H2GroupFlush flush, int writer, AtomicLongArray written) {
         String pad = "x".repeat(1500);
-        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+        try (Connection c = h2.getConnection()) {
             c.setAutoCommit(false);
             for (long k = 1; ; k++) {
                 for (int t = 0; t < TABLES; t++) {
@@ -127,21 +133,13 @@ public final class H2CrashProbe {
                     }
                 }
                 c.commit();
-                committed.set(writer, k);
+                if (flush != null) {
+                    flush.committed(EmbeddedH2.fileStoreOf(c));
+                    written.set(writer, k);
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void compactForever(MVStore store) {
-        while (!store.isClosed()) {
-            store.compact(80, 2 * 1024 * 1024);
-            try {
-                TimeUnit.MILLISECONDS.sleep(100);
-            } catch (InterruptedException e) {
-                return;
-            }
         }
     }
 
