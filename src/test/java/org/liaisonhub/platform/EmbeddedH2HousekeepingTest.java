@@ -1,13 +1,20 @@
 package org.liaisonhub.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.h2.jdbcx.JdbcDataSource;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.SingleFileStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +38,7 @@ class EmbeddedH2HousekeepingTest {
      */
     private long fileAfterSteadyWrites(String name, boolean housekeeping) throws SQLException {
         JdbcDataSource h2 = new JdbcDataSource();
-        // as the hub's default, except that freed chunks may be reused at once instead of after 45 s
+        // as the hub's default, except that freed chunks may be reused at once instead of after 15 s
         h2.setURL("jdbc:h2:file:" + dir.resolve(name) + ";WRITE_DELAY=0;RETENTION_TIME=0");
         EmbeddedH2Housekeeping rounds = new EmbeddedH2Housekeeping(h2);
         try (Connection connection = h2.getConnection()) {
@@ -39,11 +46,41 @@ class EmbeddedH2HousekeepingTest {
             for (int round = 0; round < 50; round++) {
                 writeCommitByCommit(connection, round * 100, 100);
                 if (housekeeping) {
-                    rounds.compact();
+                    rounds.round();
                 }
             }
         }
         return dir.resolve(name + ".mv.db").toFile().length();
+    }
+
+    /**
+     * H2 overwrites freed space once it is older than the retention time (15 s on the hub), assuming the disk has it
+     * by then: the rounds sync the file once a second, not at every round (ten a second).
+     */
+    @Test
+    void theRoundsSyncTheFileToDiskOnceASecond() {
+        List<Long> syncs = new CopyOnWriteArrayList<>();
+        SingleFileStore file = new SingleFileStore(Map.of()) {
+            @Override
+            public void sync() {
+                syncs.add(System.nanoTime());
+                super.sync();
+            }
+        };
+        file.open(dir.resolve("synced.mv.db").toString(), false, null);
+        MVStore store = new MVStore.Builder().adoptFileStore(file).open();
+        try {
+            EmbeddedH2Housekeeping rounds = new EmbeddedH2Housekeeping(new JdbcDataSource());
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10)).until(() -> {
+                rounds.round(store);
+                return syncs.size() >= 3;
+            });
+        } finally {
+            store.close();
+        }
+
+        assertThat(syncs.get(1) - syncs.get(0)).isGreaterThanOrEqualTo(1_000_000_000L);
+        assertThat(syncs.get(2) - syncs.get(1)).isGreaterThanOrEqualTo(1_000_000_000L);
     }
 
     @Test
@@ -54,7 +91,7 @@ class EmbeddedH2HousekeepingTest {
             createTable(connection);
             writeCommitByCommit(connection, 0, 10);
 
-            new EmbeddedH2Housekeeping(inMemory).compact();
+            new EmbeddedH2Housekeeping(inMemory).round();
 
             assertThat(connection.isValid(1)).isTrue();
         }
