@@ -74,8 +74,9 @@ class EmbeddedH2Housekeeping {
                 && fileStore.compact(TARGET_FILL_RATE, BYTES_PER_STEP)) {
             log.trace("Rewrote sparse H2 chunks");
         }
-        if (!fileStore.isClosed() && System.nanoTime() - lastSync >= SYNC_NANOS) {
-            lastSync = System.nanoTime();
+        long now = System.nanoTime();
+        if (!fileStore.isClosed() && now - lastSync >= SYNC_NANOS) {
+            lastSync = now;
             fileStore.sync();
         }
     }

@@ -127,13 +127,15 @@ public final class H2CrashProbe {
         String pad = "x".repeat(1500);
         try (Connection c = h2.getConnection()) {
             c.setAutoCommit(false);
+            PreparedStatement[] inserts = new PreparedStatement[TABLES];
+            for (int t = 0; t < TABLES; t++) {
+                inserts[t] = c.prepareStatement("insert into t" + t + " values (?, ?)");
+            }
             for (long k = 1; ; k++) {
-                for (int t = 0; t < TABLES; t++) {
-                    try (PreparedStatement insert = c.prepareStatement("insert into t" + t + " values (?, ?)")) {
-                        insert.setLong(1, writer * WRITER_IDS + k);
-                        insert.setString(2, pad);
-                        insert.executeUpdate();
-                    }
+                for (PreparedStatement insert : inserts) {
+                    insert.setLong(1, writer * WRITER_IDS + k);
+                    insert.setString(2, pad);
+                    insert.executeUpdate();
                 }
                 c.commit();
                 if (flush != null) {
