@@ -158,22 +158,25 @@ public class Outbox {
 
     /**
      * Deletes, in the caller's transaction, the vendor requests and replayed dead letters of up to {@code batch} work
-     * items closed (completed or cancelled) before {@code cutoff} whose requests have all ended. An item with a dead
-     * letter not yet replayed keeps everything. Open items keep their requests: what was delivered decides what a
-     * later change sends.
+     * items closed (completed or cancelled) before {@code closedBefore} whose requests have all ended. An item with a
+     * dead letter not yet replayed keeps everything until it has been closed since before {@code abandonedBefore}
+     * (then the item itself is due to go). Open items keep their requests: what was delivered decides what a later
+     * change sends.
      *
      * @return how many requests were deleted
      */
-    public int purgeClosedBefore(Instant cutoff, int batch) {
+    int purgeClosedBefore(Instant closedBefore, Instant abandonedBefore, int batch) {
         List<Long> items = jdbc.queryForList("""
                 select w.id from work_item w
                 where w.status in ('COMPLETED', 'CANCELLED') and w.updated_at < :cutoff
                 and exists (select 1 from outbox o where o.work_item_id = w.id)
                 and not exists (select 1 from outbox o where o.work_item_id = w.id
                     and o.status in ('PENDING', 'RELAYED'))
-                and not exists (select 1 from dead_letter d where d.work_item_id = w.id and d.replayed_at is null)
+                and (w.updated_at < :abandoned or not exists (select 1 from dead_letter d
+                    where d.work_item_id = w.id and d.replayed_at is null))
                 order by w.id limit :batch for update skip locked""",
-                new MapSqlParameterSource("cutoff", utc(cutoff)).addValue("batch", batch), Long.class);
+                new MapSqlParameterSource("cutoff", utc(closedBefore)).addValue("abandoned", utc(abandonedBefore))
+                        .addValue("batch", batch), Long.class);
         if (items.isEmpty()) {
             return 0;
         }

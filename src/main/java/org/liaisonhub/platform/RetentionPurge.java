@@ -1,9 +1,9 @@
 package org.liaisonhub.platform;
 
 import java.time.Instant;
-import java.util.function.IntSupplier;
-import org.liaisonhub.dispatch.Outbox;
-import org.liaisonhub.store.MessageStore;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
@@ -15,9 +15,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Purges, every {@code hub.retention.interval}, raw messages processed more than {@code hub.retention.messages} ago
- * and the vendor requests of items closed as long ago (both hold patient data), batch by batch, each batch in a
- * short transaction of its own. Instances sharing a database purge side by side: each skips the rows another holds.
+ * Every {@code hub.retention.interval}, has each module purge what it keeps only for a while ({@link RetainedData}),
+ * batch by batch, each batch in a short transaction of its own, so that no purge holds a long transaction on a busy
+ * database. Instances sharing a database purge side by side: each skips the rows another holds.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -25,21 +25,27 @@ public class RetentionPurge implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(RetentionPurge.class);
 
-    private final MessageStore messages;
-    private final Outbox outbox;
+    private final List<RetainedData> owners;
     private final RetentionProperties properties;
     private final TransactionTemplate transaction;
 
-    public RetentionPurge(MessageStore messages, Outbox outbox, RetentionProperties properties,
+    public RetentionPurge(List<RetainedData> owners, RetentionProperties properties,
             PlatformTransactionManager transactions) {
-        this.messages = messages;
-        this.outbox = outbox;
+        this.owners = List.copyOf(owners);
         this.properties = properties;
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    /** What one purge deleted. */
-    public record Purged(int messages, int vendorRequests) {
+    /** What one purge deleted, by what it was ({@link RetainedData#what()}), in the order the owners ran. */
+    public record Purged(Map<String, Integer> deleted) {
+
+        public int of(String what) {
+            return deleted.getOrDefault(what, 0);
+        }
+
+        public int total() {
+            return deleted.values().stream().mapToInt(Integer::intValue).sum();
+        }
     }
 
     @Override
@@ -59,21 +65,22 @@ public class RetentionPurge implements SchedulingConfigurer {
 
     /** Purges everything that was due at {@code now}. */
     public Purged purge(Instant now) {
-        Instant cutoff = now.minus(properties.messages());
-        Purged purged = new Purged(inBatches(() -> messages.purgeFinishedBefore(cutoff, properties.batchSize())),
-                inBatches(() -> outbox.purgeClosedBefore(cutoff, properties.batchSize())));
-        if (purged.messages() > 0 || purged.vendorRequests() > 0) {
-            log.info("Retention purge: {} messages and {} vendor requests older than {}", purged.messages(),
-                    purged.vendorRequests(), cutoff);
+        Map<String, Integer> deleted = new LinkedHashMap<>();
+        for (RetainedData owner : owners) {
+            deleted.put(owner.what(), inBatches(owner, now));
+        }
+        Purged purged = new Purged(deleted);
+        if (purged.total() > 0) {
+            log.info("Retention purge: {}", deleted);
         }
         return purged;
     }
 
-    private int inBatches(IntSupplier batch) {
+    private int inBatches(RetainedData owner, Instant now) {
         int total = 0;
         int deleted;
         do {
-            Integer done = transaction.execute(status -> batch.getAsInt());
+            Integer done = transaction.execute(status -> owner.purgeBatch(now, properties, properties.batchSize()));
             deleted = done == null ? 0 : done;
             total += deleted;
         } while (deleted > 0);

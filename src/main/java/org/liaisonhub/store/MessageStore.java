@@ -35,18 +35,20 @@ public class MessageStore {
     }
 
     /**
-     * Deletes, in the caller's transaction, up to {@code batch} messages whose processing ended (not ERROR: those
-     * wait for someone) before {@code cutoff}, with their duplicate-detection keys. Rows another instance is
-     * purging are skipped, not waited for.
+     * Deletes, in the caller's transaction, up to {@code batch} messages whose processing ended before
+     * {@code finishedBefore}, or that have been in ERROR (waiting for someone to reprocess them) since before
+     * {@code errorsBefore}, with their duplicate-detection keys. Rows another instance is purging are skipped.
      *
      * @return how many were deleted
      */
-    public int purgeFinishedBefore(Instant cutoff, int batch) {
+    int purge(Instant finishedBefore, Instant errorsBefore, int batch) {
         List<Long> ids = jdbc.queryForList("""
                 select id from inbound_message
-                where status in ('PROCESSED', 'IGNORED', 'DUPLICATE', 'REJECTED') and processed_at < :cutoff
+                where status in ('PROCESSED', 'IGNORED', 'DUPLICATE', 'REJECTED') and processed_at < :finished
+                    or status = 'ERROR' and processed_at < :errors
                 order by id limit :batch for update skip locked""",
-                new MapSqlParameterSource("cutoff", utc(cutoff)).addValue("batch", batch), Long.class);
+                new MapSqlParameterSource("finished", utc(finishedBefore)).addValue("errors", utc(errorsBefore))
+                        .addValue("batch", batch), Long.class);
         if (ids.isEmpty()) {
             return 0;
         }

@@ -284,7 +284,7 @@ public class FhirIngestService {
         for (Resource resource : unit.resources()) {
             int version = !FhirTypes.ACCEPTED.contains(resource.fhirType()) ? 0
                     : index.put(resource.fhirType(), resource.getIdElement().getIdPart(), unit.patientRefOf(resource),
-                            status(resource), v -> encode(resource, v), id);
+                            unit.patientMrnOf(resource), status(resource), v -> encode(resource, v), id);
             versions.put(FhirUnit.reference(resource), version);
         }
         List<WorkChange> changes = new ArrayList<>();

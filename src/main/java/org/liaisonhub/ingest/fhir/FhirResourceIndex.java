@@ -32,15 +32,18 @@ public class FhirResourceIndex {
      * Keeps the next version of a resource (in the caller's transaction), unless a later message already brought a
      * newer one (a message processed again does not roll a resource back).
      *
-     * @param body the resource as kept, given its version number (which it carries in meta.versionId)
+     * @param patientRef the patient it is about ({@code Patient/123}), null for none
+     * @param patientMrn that patient's MRN, when known: retention keeps what an open work item of the MRN needs
+     * @param body       the resource as kept, given its version number (which it carries in meta.versionId)
      * @return the version kept, or 0 when the newer one was left in place
      */
-    public int put(String type, String id, String patientRef, String status, IntFunction<String> body,
-            long messageId) {
+    public int put(String type, String id, String patientRef, String patientMrn, String status,
+            IntFunction<String> body, long messageId) {
         MapSqlParameterSource row = new MapSqlParameterSource()
                 .addValue("type", type)
                 .addValue("id", id)
                 .addValue("patient", patientRef)
+                .addValue("mrn", patientMrn)
                 .addValue("status", status)
                 .addValue("message", messageId)
                 .addValue("now", utc(Instant.now()));
@@ -53,21 +56,21 @@ public class FhirResourceIndex {
             }
             int version = ((Number) current.get(0).get("version_id")).intValue() + 1;
             jdbc.update("""
-                    update fhir_resource set version_id = :version, patient_ref = :patient, status = :status,
-                        body = :body, message_id = :message, updated_at = :now
+                    update fhir_resource set version_id = :version, patient_ref = :patient, patient_mrn = :mrn,
+                        status = :status, body = :body, message_id = :message, updated_at = :now
                     where resource_type = :type and resource_id = :id""",
                     row.addValue("version", version).addValue("body", body.apply(version)));
             return version;
         }
         try {
             savepoints.attempt(() -> jdbc.update("""
-                    insert into fhir_resource (resource_type, resource_id, version_id, patient_ref, status, body,
-                        message_id, updated_at)
-                    values (:type, :id, 1, :patient, :status, :body, :message, :now)""",
+                    insert into fhir_resource (resource_type, resource_id, version_id, patient_ref, patient_mrn,
+                        status, body, message_id, updated_at)
+                    values (:type, :id, 1, :patient, :mrn, :status, :body, :message, :now)""",
                     row.addValue("body", body.apply(1))));
             return 1;
         } catch (DuplicateKeyException storedConcurrently) {
-            return put(type, id, patientRef, status, body, messageId);
+            return put(type, id, patientRef, patientMrn, status, body, messageId);
         }
     }
 

@@ -102,6 +102,13 @@ final class FhirUnit {
                 : reference(patient);
     }
 
+    /** The MRN of the patient the resource is about, when the unit knows the patient and the MRN. */
+    String patientMrnOf(Resource resource) {
+        return patientOf(resource) instanceof Patient patient ? patient.getIdentifier().stream()
+                .filter(i -> mrnSystem.equals(i.getSystem()) && i.hasValue()).map(Identifier::getValue)
+                .findFirst().orElse(null) : null;
+    }
+
     Resource resolve(String reference) {
         if (reference == null) {
             return null;
