@@ -1,7 +1,7 @@
 package org.liaisonhub;
 
 import java.util.Arrays;
-import org.liaisonhub.ingest.hl7.SendHl7Command;
+import org.liaisonhub.cli.SendHl7Command;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;

@@ -1,6 +1,5 @@
 package org.liaisonhub.platform;
 
-import org.liaisonhub.workitem.IllegalTransitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -20,18 +19,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }
 
-    @ExceptionHandler(IllegalTransitionException.class)
-    ProblemDetail illegalTransition(IllegalTransitionException e) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Illegal status transition", e.getMessage());
-        problem.setProperty("currentStatus", e.from().name());
-        problem.setProperty("requestedStatus", e.to().name());
-        problem.setProperty("allowedStatuses", e.allowed());
-        return problem;
-    }
-
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
-        return problem(HttpStatus.CONFLICT, e.title(), e.getMessage());
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, e.title(), e.getMessage());
+        e.properties().forEach(problem::setProperty);
+        return problem;
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

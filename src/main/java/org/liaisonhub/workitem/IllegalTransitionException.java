@@ -1,31 +1,15 @@
 package org.liaisonhub.workitem;
 
+import java.util.Map;
 import java.util.Set;
+import org.liaisonhub.platform.ConflictException;
 
-/** A status change the lifecycle does not allow; answered 409. */
-public class IllegalTransitionException extends RuntimeException {
-
-    private final WorkItemStatus from;
-    private final WorkItemStatus to;
-    private final Set<WorkItemStatus> allowed;
+/** A status change the lifecycle does not allow; answered 409 with the current, requested and allowed statuses. */
+public class IllegalTransitionException extends ConflictException {
 
     public IllegalTransitionException(long itemId, WorkItemStatus from, WorkItemStatus to, Set<WorkItemStatus> allowed,
             String why) {
-        super("Work item " + itemId + " cannot move from " + from + " to " + to + ": " + why);
-        this.from = from;
-        this.to = to;
-        this.allowed = allowed;
-    }
-
-    public WorkItemStatus from() {
-        return from;
-    }
-
-    public WorkItemStatus to() {
-        return to;
-    }
-
-    public Set<WorkItemStatus> allowed() {
-        return allowed;
+        super("Illegal status transition", "Work item " + itemId + " cannot move from " + from + " to " + to + ": "
+                + why, Map.of("currentStatus", from.name(), "requestedStatus", to.name(), "allowedStatuses", allowed));
     }
 }

@@ -1,4 +1,4 @@
-package org.liaisonhub.ingest.hl7;
+package org.liaisonhub.cli;
 
 import java.util.ArrayList;
 import java.util.List;
