@@ -1,4 +1,4 @@
-package org.liaisonhub.platform;
+package org.liaisonhub.platform.h2;
 
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;

@@ -1,4 +1,4 @@
-package org.liaisonhub.platform;
+package org.liaisonhub.platform.h2;
 
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -8,9 +8,9 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.DefaultTransactionStatus;
 
 /**
- * The hub's transaction manager: a commit returns only once it is durable, which is what lets the hub acknowledge
- * after commit. PostgreSQL makes a commit durable itself (its WAL, flushed for concurrent commits together). On
- * embedded H2 the commit is written to the file before it returns, shared with the commits around it
+ * The hub's transaction manager on embedded H2: a commit returns only once it is durable, which is what lets the
+ * hub acknowledge after commit (PostgreSQL makes a commit durable itself, and keeps Spring Boot's plain manager).
+ * The commit is written to the file before it returns, shared with the commits around it
  * ({@link H2GroupFlush}), so H2 can keep its background writer (the default {@code WRITE_DELAY}) for the rest.
  * A statement run outside any transaction is left to that writer (within WRITE_DELAY): a write that must survive
  * a crash of the hub runs in a transaction, as the outbox's and the audit trail's own writes do.

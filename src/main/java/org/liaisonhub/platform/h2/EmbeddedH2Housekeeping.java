@@ -1,4 +1,4 @@
-package org.liaisonhub.platform;
+package org.liaisonhub.platform.h2;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -7,15 +7,14 @@ import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
 
 /**
  * Keeps the embedded H2 file bounded. Every commit is written to the file before it returns (with the commits
  * around it, {@link DurableCommitTransactionManager}): the file gets many small chunks, more than H2's background
  * writer, which rewrites the live pages of sparse chunks so the rest can be freed, keeps up with. With one chunk per
  * commit (WRITE_DELAY=0) and no housekeeping the file grew by 35-90 KB a message for as long as the hub ran. Freed
- * chunks are reused once older than H2's retention time, so the file levels off. On any other database this does
- * nothing.
+ * chunks are reused once older than H2's retention time, so the file levels off. It runs only on embedded H2
+ * ({@link EmbeddedH2Configuration}), and does nothing on an H2 database that has no file.
  * <p>
  * H2 reuses a chunk's space once it is older than the retention time, assuming the disk has by then everything
  * written before it (H2's default, 45 s, counts on the operating system's writeback). A round syncs the file to
@@ -26,7 +25,6 @@ import org.springframework.stereotype.Component;
  * meanwhile wait for it: the work is done in small steps ten times a second rather than in 16 MB steps once a
  * second, which held the hub's commits back by ~100 ms every second (the ACK p99 at a steady 500 msg/s).
  */
-@Component
 class EmbeddedH2Housekeeping {
 
     /** Chunks with fewer live bytes than this percentage are rewritten. */

@@ -1,4 +1,4 @@
-package org.liaisonhub.platform;
+package org.liaisonhub.platform.h2;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,7 +30,7 @@ import org.h2.jdbcx.JdbcDataSource;
  * (docs/benchmark-history.md) relied on no restart being torn (docs/operations.md). With {@code unwritten} the
  * writers leave their commits to H2's background writer and housekeeping, as that journal did. Not a test: a torn
  * restart is rare by nature.
- * Run: {@code mvn -B -Pbench verify -Dbench.main=org.liaisonhub.platform.H2CrashProbe -Dbench.args="30 [unwritten]"}.
+ * Run: {@code mvn -B -Pbench verify -Dbench.main=org.liaisonhub.platform.h2.H2CrashProbe -Dbench.args="30 [unwritten]"}.
  */
 public final class H2CrashProbe {
 

@@ -1,4 +1,4 @@
-package org.liaisonhub.platform;
+package org.liaisonhub.platform.h2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
