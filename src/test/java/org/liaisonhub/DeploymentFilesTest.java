@@ -8,11 +8,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.liaisonhub.dispatch.VendorSettings;
+import org.liaisonhub.support.ShippedVendors;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -23,6 +26,8 @@ import org.yaml.snakeyaml.Yaml;
 class DeploymentFilesTest {
 
     private static final Pattern HUB_SETTING = Pattern.compile("\\$\\{(HUB_[A-Z_]+):");
+    /** A vendor's URL, which the hub binds to hub.vendors.<name>.url by Spring Boot's relaxed binding. */
+    private static final Pattern VENDOR_URL = Pattern.compile("HUB_VENDORS_([A-Z]+)_URL");
 
     @Test
     @SuppressWarnings("unchecked")
@@ -61,7 +66,17 @@ class DeploymentFilesTest {
         Matcher read = HUB_SETTING.matcher(applicationYml);
         List<String> settings = read.results().map(m -> m.group(1)).toList();
         assertThat(settings).as("the environment variables application.yml reads")
-                .containsAll(environment.keySet().stream().map(String::valueOf).toList());
+                .containsAll(environment.keySet().stream().map(String::valueOf)
+                        .filter(name -> !name.startsWith("HUB_VENDORS_")).toList());
+        Map<String, VendorSettings.Vendor> vendors = ShippedVendors.in(Map.copyOf(environment)).vendors();
+        environment.forEach((name, value) -> {
+            Matcher url = VENDOR_URL.matcher(name);
+            if (name.startsWith("HUB_VENDORS_")) {
+                assertThat(url.matches()).as(name + ": the compose file sets vendors' URLs only").isTrue();
+                assertThat(vendors.get(url.group(1).toLowerCase(Locale.ROOT)).url()).as(name + ", bound")
+                        .hasToString(String.valueOf(value));
+            }
+        });
         assertThat(environment).containsEntry("HUB_BROKER_MODE", "native");
 
         ObjectMapper json = new ObjectMapper();
@@ -69,7 +84,7 @@ class DeploymentFilesTest {
         try (Stream<Path> mappings = Files.list(Path.of("docker/vendor-simulator/mappings"))) {
             served = mappings.map(file -> readJson(json, file).at("/request/url").asText()).toList();
         }
-        environment.entrySet().stream().filter(e -> e.getKey().matches("HUB_VENDORS_[A-Z]+_URL"))
+        environment.entrySet().stream().filter(e -> VENDOR_URL.matcher(e.getKey()).matches())
                 .forEach(e -> assertThat(served).contains(e.getValue().toString()
                         .replace("http://vendor-simulator:8080", "")));
     }

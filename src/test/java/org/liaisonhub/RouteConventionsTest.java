@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.apache.camel.component.jms.JmsEndpoint;
 import org.apache.camel.model.Model;
 import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.model.RouteDefinition;
 import org.junit.jupiter.api.Test;
+import org.liaisonhub.dispatch.Vendors;
 import org.liaisonhub.support.HubIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -17,6 +20,9 @@ class RouteConventionsTest extends HubIntegrationTest {
 
     @Autowired
     CamelContext camel;
+
+    @Autowired
+    Vendors vendors;
 
     @Test
     void everyRouteUsesTheSharedErrorHandlingAndNamesItsInputAndEveryStep() {
@@ -39,6 +45,20 @@ class RouteConventionsTest extends HubIntegrationTest {
         assertThat(inbound.getInput().getEndpointUri()).startsWith("netty:tcp://");
         assertThat(inbound.getOutputs()).extracting(ProcessorDefinition::getId)
                 .containsExactly("log-route-failure", "store-map-and-commit");
+    }
+
+    @Test
+    void everyConfiguredVendorRunsTheVendorRouteTemplateOnItsOwnQueue() {
+        for (String name : vendors.names()) {
+            Route route = camel.getRoute("vendor-" + name);
+            assertThat(route).as("routes/vendor-" + name + ".camel.yaml").isNotNull();
+            assertThat(route.getEndpoint()).isInstanceOfSatisfying(JmsEndpoint.class, queue -> {
+                assertThat(queue.getDestinationName()).isEqualTo(vendors.get(name).queue());
+                assertThat(queue.getConcurrentConsumers()).isEqualTo(vendors.get(name).consumers());
+            });
+            assertThat(camel.getCamelContextExtension().getContextPlugin(Model.class)
+                    .getRouteDefinition("vendor-" + name).getTemplateParameters()).containsEntry("vendor", name);
+        }
     }
 
     private static List<ProcessorDefinition<?>> steps(List<ProcessorDefinition<?>> outputs) {

@@ -9,22 +9,29 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The vendors ({@code hub.vendors.<name>.*}): which work-item type each takes, its queue, how to reach it and how
- * hard to try. A vendor without a {@code url} is not dispatched to: its work stays on the liaisons' list.
+ * hard to try. A vendor without a {@code url} is not dispatched to: its work stays on the liaisons' list. Every
+ * default is here, once: application.yml and a site's configuration name only what differs.
  */
 @ConfigurationProperties("hub")
 public record VendorSettings(Map<String, Vendor> vendors) {
 
+    /** The vendor queues share this prefix, which the broker's redelivery settings for them address. */
+    public static final String QUEUE_PREFIX = "liaison.vendor.";
+
     public VendorSettings {
-        vendors = vendors == null ? Map.of() : new TreeMap<>(vendors);
+        Map<String, Vendor> named = new TreeMap<>();
+        (vendors == null ? Map.<String, Vendor>of() : vendors).forEach((name, v) -> named.put(name, v.named(name)));
+        vendors = named;
     }
 
     /**
      * @param workItemType   the work-item type this vendor handles, e.g. INTERPRETER
-     * @param queue          its durable Artemis queue
-     * @param consumers      how many requests to it are delivered at once (each work item's in order)
+     * @param queue          its durable Artemis queue; {@code liaison.vendor.<name>} when not set
+     * @param consumers      how many requests to it are delivered at once (each work item's in order); 2
      * @param url            where requests are POSTed; dispatch is off while empty
-     * @param timeout        for one HTTP request (connect and response)
-     * @param event          the MessageHeader event is {@code <event>-request} / {@code <event>-cancel}
+     * @param timeout        for one HTTP request (connect and response); 30 s
+     * @param event          the MessageHeader event is {@code <event>-request} / {@code <event>-cancel}; the
+     *                       vendor's name when not set
      * @param request        the FHIR resource the request focuses on
      * @param callbackSecret shared secret for the HMAC-SHA256 signature of the vendor's callbacks
      * @param serviceCode    for {@code request: service}, the ServiceRequest code and its display text
@@ -39,6 +46,16 @@ public record VendorSettings(Map<String, Vendor> vendors) {
             request = request == null ? RequestKind.SERVICE : request;
             auth = auth == null ? new Auth(null, null, null, null, null, null, null, null, null) : auth;
             retry = retry == null ? new Retry(0, null, 0, null, null) : retry;
+        }
+
+        /** This vendor with the defaults that derive from its name filled in. */
+        Vendor named(String name) {
+            return new Vendor(workItemType, blank(queue) ? QUEUE_PREFIX + name : queue, consumers, url, timeout,
+                    blank(event) ? name : event, request, auth, retry, callbackSecret, serviceCode, serviceDisplay);
+        }
+
+        private static boolean blank(String value) {
+            return value == null || value.isBlank();
         }
 
         public boolean enabled() {
