@@ -40,7 +40,7 @@ final class FhirServerHooks {
     public BaseServerResponseException answerable(RequestDetails call, Throwable failure) {
         if (failure instanceof BaseServerResponseException answered) {
             if (answered.getOperationOutcome() == null) {
-                answered.setOperationOutcome(FhirIngestService.outcome(
+                answered.setOperationOutcome(FhirProblems.outcome(
                         answered.getStatusCode() >= 500 ? IssueType.EXCEPTION : IssueType.PROCESSING,
                         answered.getMessage(), null));
             }
@@ -48,12 +48,12 @@ final class FhirServerHooks {
         }
         if (failure instanceof DataFormatException unreadable) {
             return new InvalidRequestException(unreadable.getMessage(),
-                    FhirIngestService.outcome(IssueType.STRUCTURE, unreadable.getMessage(), null));
+                    FhirProblems.outcome(IssueType.STRUCTURE, unreadable.getMessage(), null));
         }
         log.error("The FHIR server failed on a request: {}", failure.getClass().getName());
         log.debug("FHIR server failure", failure);
         String why = "The hub could not complete the request; its log has the details";
-        return new InternalErrorException(why, FhirIngestService.outcome(IssueType.EXCEPTION, why, null));
+        return new InternalErrorException(why, FhirProblems.outcome(IssueType.EXCEPTION, why, null));
     }
 
     @Hook(Pointcut.SERVER_HANDLE_EXCEPTION)

@@ -43,7 +43,7 @@ public class NotificationIntake {
         Parameters status = parsed instanceof Bundle bundle && bundle.getType() == Bundle.BundleType.HISTORY
                 && bundle.getEntryFirstRep().getResource() instanceof Parameters parameters ? parameters : null;
         if (status == null) {
-            throw ingest.refuse(request, parsed.fhirType(), null, 400, FhirIngestService.outcome(IssueType.STRUCTURE,
+            throw ingest.refuse(request, parsed.fhirType(), null, 400, FhirProblems.outcome(IssueType.STRUCTURE,
                     "A subscription notification is a Bundle of type history whose first entry is a"
                             + " SubscriptionStatus Parameters", "Bundle.entry[0]"));
         }
@@ -71,7 +71,7 @@ public class NotificationIntake {
         }
         entries.forEach(e -> toFetch.remove(FhirUnit.reference(e.resource())));
         if (entries.isEmpty() && toFetch.isEmpty()) {
-            throw ingest.refuse(request, "Bundle", controlId, 422, FhirIngestService.outcome(IssueType.NOTSUPPORTED,
+            throw ingest.refuse(request, "Bundle", controlId, 422, FhirProblems.outcome(IssueType.NOTSUPPORTED,
                     "The notification names no resource (content 'empty'); subscribe with content id-only or"
                             + " full-resource", "Bundle.entry"));
         }
@@ -88,7 +88,7 @@ public class NotificationIntake {
             return ehr.fetch(reference);
         } catch (EhrFetchException failed) {
             throw ingest.fail(request, "Bundle", controlId, failed.temporary() ? 503 : 422,
-                    FhirIngestService.outcome(failed.temporary() ? IssueType.TRANSIENT : IssueType.NOTFOUND,
+                    FhirProblems.outcome(failed.temporary() ? IssueType.TRANSIENT : IssueType.NOTFOUND,
                             "The notification's resource could not be read: " + failed.getMessage(), null));
         }
     }

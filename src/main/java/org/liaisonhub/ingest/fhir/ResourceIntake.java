@@ -43,11 +43,11 @@ public class ResourceIntake {
         String bodyId = resource.getIdElement().getIdPart();
         String controlId = request.type() + "/" + (urlId != null ? urlId : bodyId);
         if (bodyId == null) {
-            throw ingest.refuse(request, request.type(), controlId, 400, FhirIngestService.outcome(IssueType.REQUIRED,
+            throw ingest.refuse(request, request.type(), controlId, 400, FhirProblems.outcome(IssueType.REQUIRED,
                     "An update must carry the resource's id, the one in the URL", request.type() + ".id"));
         }
         if (urlId != null && !urlId.equals(bodyId)) {
-            throw ingest.refuse(request, request.type(), controlId, 400, FhirIngestService.outcome(IssueType.INVALID,
+            throw ingest.refuse(request, request.type(), controlId, 400, FhirProblems.outcome(IssueType.INVALID,
                     "The id in the body (" + bodyId + ") is not the id in the URL (" + urlId + ")",
                     request.type() + ".id"));
         }
@@ -65,7 +65,7 @@ public class ResourceIntake {
     private Resource typed(FhirRequest request, String controlId) {
         IBaseResource parsed = ingest.parse(request);
         if (!(parsed instanceof Resource resource) || !request.type().equals(resource.fhirType())) {
-            throw ingest.refuse(request, request.type(), controlId, 400, FhirIngestService.outcome(IssueType.INVALID,
+            throw ingest.refuse(request, request.type(), controlId, 400, FhirProblems.outcome(IssueType.INVALID,
                     "The body is a " + parsed.fhirType() + "; this endpoint takes a " + request.type(), null));
         }
         return resource;
