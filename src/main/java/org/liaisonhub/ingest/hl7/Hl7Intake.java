@@ -1,5 +1,6 @@
 package org.liaisonhub.ingest.hl7;
 
+import org.liaisonhub.ingest.mllp.MllpProperties;
 import org.springframework.stereotype.Component;
 
 /**

@@ -7,6 +7,7 @@ import ca.uhn.hl7v2.Location;
 import ca.uhn.hl7v2.parser.PipeParser;
 import java.util.Optional;
 import java.util.Set;
+import org.liaisonhub.ingest.mllp.MllpProperties;
 import org.liaisonhub.mapping.Hl7RuleEngine;
 import org.liaisonhub.mapping.SegmentsRead;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package org.liaisonhub.ingest.hl7;
+package org.liaisonhub.ingest.mllp;
 
 import java.io.IOException;
 import org.apache.camel.Exchange;

@@ -1,4 +1,4 @@
-package org.liaisonhub.ingest.hl7;
+package org.liaisonhub.ingest.mllp;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;

@@ -1,4 +1,4 @@
-package org.liaisonhub.ingest.hl7;
+package org.liaisonhub.ingest.mllp;
 
 import io.netty.handler.ssl.SslHandler;
 import java.io.IOException;
@@ -11,8 +11,8 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManagerFactory;
-import org.liaisonhub.ingest.hl7.MllpProperties.ClientAuth;
-import org.liaisonhub.ingest.hl7.MllpProperties.Tls;
+import org.liaisonhub.ingest.mllp.MllpProperties.ClientAuth;
+import org.liaisonhub.ingest.mllp.MllpProperties.Tls;
 
 /** The TLS side of the MLLP listener: one SSLContext from the configured stores, an engine per connection. */
 final class MllpTlsContext {

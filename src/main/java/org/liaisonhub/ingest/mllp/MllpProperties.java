@@ -1,4 +1,4 @@
-package org.liaisonhub.ingest.hl7;
+package org.liaisonhub.ingest.mllp;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;

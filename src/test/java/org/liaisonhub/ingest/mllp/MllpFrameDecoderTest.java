@@ -1,4 +1,4 @@
-package org.liaisonhub.ingest.hl7;
+package org.liaisonhub.ingest.mllp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
