@@ -3,7 +3,13 @@ package org.liaisonhub.mapping;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
+import org.liaisonhub.mapping.fhir.FhirPaths;
+import org.liaisonhub.mapping.fhir.FhirRuleContext;
+import org.liaisonhub.mapping.model.Rule;
+import org.liaisonhub.mapping.model.RuleAction;
+import org.liaisonhub.mapping.model.RuleSet;
 import org.liaisonhub.workitem.WorkChange;
 import org.liaisonhub.workitem.WorkNeeded;
 import org.liaisonhub.workitem.WorkNoLongerNeeded;
@@ -14,6 +20,10 @@ import org.liaisonhub.workitem.WorkNoLongerNeeded;
  * {@code %visitSystem} the configured identifier systems. Pure: reads, writes nothing.
  */
 public class FhirRuleEngine {
+
+    /** The resource types a FHIR rule can be about (the FHIR server also keeps those they refer to). */
+    public static final Set<String> RESOURCE_TYPES = Set.of("Patient", "Encounter", "Coverage", "ServiceRequest",
+            "Appointment");
 
     private final List<RuleSet> ruleSets;
     private final FhirPaths paths;

@@ -2,6 +2,8 @@ package org.liaisonhub.mapping;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.util.Map;
+import org.liaisonhub.mapping.fhir.FhirPaths;
+import org.liaisonhub.mapping.yaml.MappingFileLoader;
 import org.liaisonhub.platform.FhirProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.liaisonhub.mapping.fhir.FhirPaths;
+import org.liaisonhub.mapping.model.RuleSet;
 
 /** The loaded rule sets of the mappings directory, split by what they read. */
 public final class Mappings {
@@ -12,7 +14,7 @@ public final class Mappings {
     private final List<RuleSet> ruleSets;
     private final FhirPaths fhirPaths;
 
-    Mappings(List<RuleSet> ruleSets, FhirPaths fhirPaths) {
+    public Mappings(List<RuleSet> ruleSets, FhirPaths fhirPaths) {
         this.ruleSets = List.copyOf(ruleSets);
         this.fhirPaths = fhirPaths;
     }

@@ -19,6 +19,8 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.junit.jupiter.api.Test;
+import org.liaisonhub.mapping.fhir.FhirPaths;
+import org.liaisonhub.mapping.yaml.MappingFileLoader;
 import org.liaisonhub.workitem.WorkNeeded;
 import org.liaisonhub.workitem.WorkNoLongerNeeded;
 import org.springframework.util.PropertyPlaceholderHelper;

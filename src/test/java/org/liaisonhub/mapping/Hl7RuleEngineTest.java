@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.liaisonhub.mapping.yaml.MappingFileLoader;
 import org.liaisonhub.support.Fixtures;
 import org.liaisonhub.workitem.WorkNeeded;
 import org.liaisonhub.workitem.WorkNoLongerNeeded;

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.liaisonhub.mapping.fhir.FhirPaths;
+import org.liaisonhub.mapping.yaml.MappingFileLoader;
 import org.springframework.util.PropertyPlaceholderHelper;
 
 /** A mapping file is either valid or rejected with its file, line, column and problem. */

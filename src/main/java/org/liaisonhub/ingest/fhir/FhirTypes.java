@@ -3,13 +3,13 @@ package org.liaisonhub.ingest.fhir;
 import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
-import org.liaisonhub.mapping.MappingFileLoader;
+import org.liaisonhub.mapping.FhirRuleEngine;
 
 /** The resource types the hub accepts: those mapping rules are written for, and those they refer to. */
 final class FhirTypes {
 
     /** Types mapping rules apply to. */
-    static final Set<String> MAPPED = MappingFileLoader.FHIR_RESOURCES;
+    static final Set<String> MAPPED = FhirRuleEngine.RESOURCE_TYPES;
 
     /** Types the mapped ones refer to (a payer, a unit, a subscriber), kept so that resolve() finds them. */
     static final Set<String> REFERENCED = Set.of("Organization", "Location", "Practitioner", "PractitionerRole",

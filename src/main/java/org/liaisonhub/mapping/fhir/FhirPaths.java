@@ -1,10 +1,10 @@
-package org.liaisonhub.mapping;
+package org.liaisonhub.mapping.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.util.ArrayList;
 import java.util.List;
-import org.hl7.fhir.exceptions.PathEngineException;
 import org.hl7.fhir.exceptions.FHIRException;
+import org.hl7.fhir.exceptions.PathEngineException;
 import org.hl7.fhir.r4.fhirpath.ExpressionNode;
 import org.hl7.fhir.r4.fhirpath.FHIRPathEngine;
 import org.hl7.fhir.r4.fhirpath.FHIRPathUtilityClasses.FunctionDetails;
@@ -35,7 +35,7 @@ public final class FhirPaths {
     }
 
     /** @throws IllegalArgumentException saying what is wrong with the expression */
-    ExpressionNode parse(String expression) {
+    public ExpressionNode parse(String expression) {
         try {
             return engines.get().parse(expression);
         } catch (FHIRException e) {

@@ -1,4 +1,4 @@
-package org.liaisonhub.mapping;
+package org.liaisonhub.mapping.model;
 
 import ca.uhn.hl7v2.Location;
 import java.util.regex.Matcher;
@@ -55,24 +55,24 @@ public record TerserPath(String text, String segment, Integer segmentRepetition,
         return !isAbsolute() && fieldRepetition == null && component == null;
     }
 
-    int segmentIndex() {
+    public int segmentIndex() {
         return segmentRepetition == null ? 0 : segmentRepetition;
     }
 
-    int repetitionIndex() {
+    public int repetitionIndex() {
         return fieldRepetition == null ? 0 : fieldRepetition;
     }
 
-    int componentNumber() {
+    public int componentNumber() {
         return component == null ? 1 : component;
     }
 
-    int subcomponentNumber() {
+    public int subcomponentNumber() {
         return subcomponent == null ? 1 : subcomponent;
     }
 
     /** The same field at one repetition and component (to read a chosen repetition of a repeating field). */
-    TerserPath at(int repetition, int componentNumber) {
+    public TerserPath at(int repetition, int componentNumber) {
         return new TerserPath(text, segment, segmentRepetition, field, repetition, componentNumber, null);
     }
 

@@ -1,12 +1,11 @@
-package org.liaisonhub.mapping;
+package org.liaisonhub.mapping.model;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.hl7.fhir.r4.fhirpath.ExpressionNode;
 
 /** When a rule applies. Comparisons ignore case and surrounding blanks. */
-sealed interface Condition {
+public interface Condition {
 
     boolean test(RuleContext context);
 
@@ -36,13 +35,6 @@ sealed interface Condition {
             }
             boolean anyIn = actual.stream().anyMatch(v -> lowerCaseValues.contains(v.toLowerCase(Locale.ROOT)));
             return anyIn != negated;
-        }
-    }
-
-    /** A FHIRPath expression that must be true. */
-    record FhirTest(String text, ExpressionNode node) implements Condition {
-        public boolean test(RuleContext context) {
-            return ((FhirRuleContext) context).isTrue(node);
         }
     }
 

@@ -1,4 +1,4 @@
-package org.liaisonhub.mapping;
+package org.liaisonhub.mapping.yaml;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,12 +9,24 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.liaisonhub.mapping.SegmentsRead;
+import org.liaisonhub.mapping.fhir.FhirPathTest;
+import org.liaisonhub.mapping.fhir.FhirPathValue;
+import org.liaisonhub.mapping.fhir.FhirPaths;
+import org.liaisonhub.mapping.hl7.Hl7Date;
+import org.liaisonhub.mapping.hl7.Hl7Field;
+import org.liaisonhub.mapping.hl7.Hl7Repetition;
+import org.liaisonhub.mapping.hl7.Hl7Segments;
+import org.liaisonhub.mapping.model.Condition;
+import org.liaisonhub.mapping.model.Expr;
+import org.liaisonhub.mapping.model.RuleSet;
+import org.liaisonhub.mapping.model.TerserPath;
 
 /**
  * Reads values ({@link Expr}) and conditions ({@link Condition}) of one mapping file, resolving {@code $name}
  * references to the file's {@code values} and {@code tables}. The syntax is documented in docs/mappings.md.
  */
-final class ExpressionReader {
+public final class ExpressionReader {
 
     private static final Set<String> EXPR_KEYS = Set.of("path", "firstOf", "literal", "lookup", "of", "repetitionOf",
             "where", "component", "as");
@@ -88,8 +100,8 @@ final class ExpressionReader {
             return base;
         }
         return switch (as.scalar("as")) {
-            case "date" -> new Expr.AsDate(base, false);
-            case "dateTime" -> new Expr.AsDate(base, true);
+            case "date" -> new Hl7Date(base, false);
+            case "dateTime" -> new Hl7Date(base, true);
             default -> throw as.error("'as' must be date or dateTime");
         };
     }
@@ -110,12 +122,12 @@ final class ExpressionReader {
         if (source == RuleSet.Source.FHIR) {
             String text = node.nonEmptyScalar("a FHIRPath expression");
             try {
-                return new Expr.FhirPath(text, fhirPaths.parse(text));
+                return new FhirPathValue(text, fhirPaths.parse(text));
             } catch (IllegalArgumentException e) {
                 throw node.error(e.getMessage());
             }
         }
-        return new Expr.Field(path(node));
+        return new Hl7Field(path(node));
     }
 
     /** Notes a segment a rule reads other than through a path (its {@code forEach}). */
@@ -173,7 +185,7 @@ final class ExpressionReader {
         }
         int matchComponent = positive(where.get("component"), "where component");
         int component = entries.containsKey("component") ? positive(entries.get("component"), "component") : 1;
-        return new Expr.Repetition(field, matchComponent, where.get("equals").nonEmptyScalar("equals"), component);
+        return new Hl7Repetition(field, matchComponent, where.get("equals").nonEmptyScalar("equals"), component);
     }
 
     private static int positive(YamlNode node, String what) {
@@ -204,7 +216,7 @@ final class ExpressionReader {
             }
             String text = test.nonEmptyScalar("test");
             try {
-                return only(node, entries, new Condition.FhirTest(text, fhirPaths.parse(text)));
+                return only(node, entries, new FhirPathTest(text, fhirPaths.parse(text)));
             } catch (IllegalArgumentException e) {
                 throw test.error(e.getMessage());
             }

@@ -1,6 +1,7 @@
-package org.liaisonhub.mapping;
+package org.liaisonhub.mapping.model;
 
 import java.util.List;
+import org.liaisonhub.mapping.SegmentsRead;
 
 /**
  * The rules of one mapping file, with how it identifies the patient (MRN, required once a rule applies) and the
@@ -8,8 +9,8 @@ import java.util.List;
  * For FHIR, the MRN and demographics are read from the Patient and the visit number from the Encounter.
  * {@code segmentsRead} names the HL7 v2 segments its paths and rules read (none for FHIR).
  */
-record RuleSet(String name, String file, Source source, String messageType, Expr mrn, Expr visitNumber,
+public record RuleSet(String name, String file, Source source, String messageType, Expr mrn, Expr visitNumber,
         DetailTemplate demographics, List<Rule> rules, SegmentsRead segmentsRead) {
 
-    enum Source { HL7V2, FHIR }
+    public enum Source { HL7V2, FHIR }
 }

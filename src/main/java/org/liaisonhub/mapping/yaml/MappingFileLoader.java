@@ -1,4 +1,4 @@
-package org.liaisonhub.mapping;
+package org.liaisonhub.mapping.yaml;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -16,6 +16,17 @@ import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.liaisonhub.mapping.FhirRuleEngine;
+import org.liaisonhub.mapping.MappingFileException;
+import org.liaisonhub.mapping.Mappings;
+import org.liaisonhub.mapping.fhir.FhirPaths;
+import org.liaisonhub.mapping.hl7.Hl7Segments;
+import org.liaisonhub.mapping.model.Condition;
+import org.liaisonhub.mapping.model.DetailTemplate;
+import org.liaisonhub.mapping.model.Expr;
+import org.liaisonhub.mapping.model.Rule;
+import org.liaisonhub.mapping.model.RuleAction;
+import org.liaisonhub.mapping.model.RuleSet;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -35,9 +46,6 @@ public class MappingFileLoader {
             "cancel");
     private static final Set<String> FHIR_RULE_KEYS = Set.of("id", "description", "resources", "when", "workItem",
             "cancel");
-    /** The resource types a FHIR rule can be about (the FHIR server also keeps those they refer to). */
-    public static final Set<String> FHIR_RESOURCES = Set.of("Patient", "Encounter", "Coverage", "ServiceRequest",
-            "Appointment");
     private static final Set<String> WORK_ITEM_KEYS = Set.of("type", "key", "details");
     private static final Set<String> CANCEL_KEYS = Set.of("types", "reason");
     private static final Pattern RULE_ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
@@ -180,8 +188,8 @@ public class MappingFileLoader {
         Set<String> resources = new LinkedHashSet<>();
         for (YamlNode resource : required(node, rule, "resources").oneOrMany("resources")) {
             String type = resource.nonEmptyScalar("a resource type");
-            if (!FHIR_RESOURCES.contains(type)) {
-                throw resource.error("'" + type + "' is not a resource type the hub accepts " + new TreeSet<>(FHIR_RESOURCES));
+            if (!FhirRuleEngine.RESOURCE_TYPES.contains(type)) {
+                throw resource.error("'" + type + "' is not a resource type the hub accepts " + new TreeSet<>(FhirRuleEngine.RESOURCE_TYPES));
             }
             resources.add(type);
         }

@@ -1,4 +1,4 @@
-package org.liaisonhub.mapping;
+package org.liaisonhub.mapping.fhir;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,16 +8,18 @@ import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
+import org.liaisonhub.mapping.FhirSubject;
+import org.liaisonhub.mapping.model.RuleContext;
 
 /** What a FHIR rule reads while it is evaluated: its resource (the focus), the patient, the visit, constants. */
-final class FhirRuleContext implements RuleContext {
+public final class FhirRuleContext implements RuleContext {
 
     private final FhirPaths paths;
     private final FhirSubject subject;
     private final Resource focus;
     private final Map<String, String> constants;
 
-    FhirRuleContext(FhirPaths paths, FhirSubject subject, Resource focus, Map<String, String> constants) {
+    public FhirRuleContext(FhirPaths paths, FhirSubject subject, Resource focus, Map<String, String> constants) {
         this.paths = paths;
         this.subject = subject;
         this.focus = focus;
@@ -25,7 +27,7 @@ final class FhirRuleContext implements RuleContext {
     }
 
     /** The same context with another resource in focus (the Patient for the MRN, the Encounter for the visit). */
-    FhirRuleContext on(Resource resource) {
+    public FhirRuleContext on(Resource resource) {
         return new FhirRuleContext(paths, subject, resource, constants);
     }
 

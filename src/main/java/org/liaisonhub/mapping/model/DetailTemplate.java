@@ -1,4 +1,4 @@
-package org.liaisonhub.mapping;
+package org.liaisonhub.mapping.model;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,9 +7,9 @@ import java.util.Map;
  * The {@code details} of a work item: names mapped to values or to nested groups of values. Absent values and
  * groups left empty are omitted from the result.
  */
-record DetailTemplate(Map<String, Object> entries) {
+public record DetailTemplate(Map<String, Object> entries) {
 
-    Map<String, Object> evaluate(RuleContext context) {
+    public Map<String, Object> evaluate(RuleContext context) {
         Map<String, Object> result = new LinkedHashMap<>();
         entries.forEach((name, entry) -> {
             Object value;

@@ -1,4 +1,4 @@
-package org.liaisonhub.mapping;
+package org.liaisonhub.mapping.yaml;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
+import org.liaisonhub.mapping.MappingFileException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -17,7 +18,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * A node of a mapping file with its position, so that every problem can be reported at its line. Scalars pass
  * through the placeholder resolver, so {@code ${hub.some.setting:default}} works in any value.
  */
-record YamlNode(Node node, String file, UnaryOperator<String> placeholders) {
+public record YamlNode(Node node, String file, UnaryOperator<String> placeholders) {
 
     MappingFileException error(String problem) {
         return new MappingFileException(file, node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1,

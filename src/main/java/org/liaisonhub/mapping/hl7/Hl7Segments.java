@@ -1,10 +1,10 @@
-package org.liaisonhub.mapping;
+package org.liaisonhub.mapping.hl7;
 
 import java.util.List;
 import java.util.regex.Pattern;
 
 /** Knows which segment names exist in the HL7 v2 versions the hub reads, so that a typo in a mapping is caught. */
-final class Hl7Segments {
+public final class Hl7Segments {
 
     private static final Pattern NAME = Pattern.compile("[A-Z][A-Z0-9]{2}");
     private static final List<String> STRUCTURE_PACKAGES =
@@ -14,7 +14,7 @@ final class Hl7Segments {
     }
 
     /** Standard segments of any supported version, and site-defined Z segments. */
-    static boolean isKnown(String name) {
+    public static boolean isKnown(String name) {
         if (!NAME.matcher(name).matches()) {
             return false;
         }

@@ -1,4 +1,4 @@
-package org.liaisonhub.mapping;
+package org.liaisonhub.mapping.hl7;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * {@code 20261127} → {@code 2026-11-27}, {@code 202611271030-0500} → {@code 2026-11-27T10:30:00-05:00}.
  * A time without an offset stays a local date-time.
  */
-final class Hl7Dates {
+public final class Hl7Dates {
 
     private static final Pattern DTM = Pattern.compile(
             "(?<y>\\d{4})(?:(?<mo>\\d{2})(?:(?<d>\\d{2})(?:(?<h>\\d{2})(?:(?<mi>\\d{2})(?:(?<s>\\d{2})"
@@ -22,7 +22,7 @@ final class Hl7Dates {
     private Hl7Dates() {
     }
 
-    static String date(String value) {
+    public static String date(String value) {
         Matcher m = matcher(value);
         if (m.group("d") == null) {
             return m.group("mo") == null ? m.group("y") : m.group("y") + "-" + m.group("mo");
@@ -30,7 +30,7 @@ final class Hl7Dates {
         return localDate(m).toString();
     }
 
-    static String dateTime(String value) {
+    public static String dateTime(String value) {
         Matcher m = matcher(value);
         if (m.group("h") == null) {
             return date(value);

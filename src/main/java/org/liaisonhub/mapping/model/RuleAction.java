@@ -1,10 +1,10 @@
-package org.liaisonhub.mapping;
+package org.liaisonhub.mapping.model;
 
 import java.util.List;
 import java.util.Set;
 
 /** What a rule does when it applies. */
-sealed interface RuleAction {
+public sealed interface RuleAction {
 
     /** Opens a work item, or updates the open one with the same (type, MRN, visit, key). */
     record OpenWorkItem(String type, List<Expr> key, DetailTemplate details) implements RuleAction {

@@ -1,0 +1,60 @@
+package org.liaisonhub.mapping.model;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** A value a mapping rule reads from a message. Evaluates to null when the message does not have it. */
+public interface Expr {
+
+    String evaluate(RuleContext context);
+
+    /** All the values (FHIRPath can yield several); one or none for the other kinds. */
+    default List<String> evaluateAll(RuleContext context) {
+        String value = evaluate(context);
+        return value == null ? List.of() : List.of(value);
+    }
+
+    /** The field this value is mainly read from, to name in an error; null for a literal. */
+    TerserPath anchor();
+
+    /** The first of several values that is present, e.g. the visit number from PV1-19, else PID-18. */
+    record FirstOf(List<Expr> candidates) implements Expr {
+        public String evaluate(RuleContext context) {
+            for (Expr candidate : candidates) {
+                String value = candidate.evaluate(context);
+                if (value != null) {
+                    return value;
+                }
+            }
+            return null;
+        }
+
+        public TerserPath anchor() {
+            return candidates.stream().map(Expr::anchor).filter(a -> a != null).findFirst().orElse(null);
+        }
+    }
+
+    record Literal(String value) implements Expr {
+        public String evaluate(RuleContext context) {
+            return value;
+        }
+
+        public TerserPath anchor() {
+            return null;
+        }
+    }
+
+    /** A value translated through a table of the rule set (keys compared without regard to case). */
+    record Lookup(String table, Map<String, String> entries, Expr of) implements Expr {
+        public String evaluate(RuleContext context) {
+            String key = of.evaluate(context);
+            return key == null ? null : entries.get(key.toLowerCase(Locale.ROOT));
+        }
+
+        public TerserPath anchor() {
+            return of.anchor();
+        }
+    }
+
+}
