@@ -10,29 +10,25 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.liaisonhub.mapping.SegmentsRead;
-import org.liaisonhub.mapping.fhir.FhirPathTest;
 import org.liaisonhub.mapping.fhir.FhirPathValue;
 import org.liaisonhub.mapping.fhir.FhirPaths;
 import org.liaisonhub.mapping.hl7.Hl7Date;
 import org.liaisonhub.mapping.hl7.Hl7Field;
 import org.liaisonhub.mapping.hl7.Hl7Repetition;
 import org.liaisonhub.mapping.hl7.Hl7Segments;
-import org.liaisonhub.mapping.model.Condition;
 import org.liaisonhub.mapping.model.Expr;
 import org.liaisonhub.mapping.model.RuleSet;
 import org.liaisonhub.mapping.model.TerserPath;
 
 /**
- * Reads values ({@link Expr}) and conditions ({@link Condition}) of one mapping file, resolving {@code $name}
- * references to the file's {@code values} and {@code tables}. The syntax is documented in docs/mappings.md.
+ * Reads the values ({@link Expr}) of one mapping file, resolving {@code $name} references to the file's
+ * {@code values} and {@code tables}; {@link ConditionReader} reads its conditions. The syntax is documented in docs/mappings.md.
  */
-public final class ExpressionReader {
+final class ExpressionReader {
 
     private static final Set<String> EXPR_KEYS = Set.of("path", "firstOf", "literal", "lookup", "of", "repetitionOf",
             "where", "component", "as");
     private static final Set<String> WHERE_KEYS = Set.of("component", "equals");
-    private static final Set<String> CONDITION_KEYS = Set.of("present", "absent", "value", "in", "notIn", "anyOf",
-            "allOf", "test");
 
     private final RuleSet.Source source;
     private final FhirPaths fhirPaths;
@@ -200,76 +196,12 @@ public final class ExpressionReader {
         throw node.error(what + " must be a whole number from 1");
     }
 
-    Condition condition(YamlNode node) {
-        if (node.isList()) {
-            List<Condition> all = new ArrayList<>();
-            for (YamlNode item : node.list("when")) {
-                all.add(condition(item));
-            }
-            return new Condition.AllOf(all);
-        }
-        Map<String, YamlNode> entries = node.map("a condition", CONDITION_KEYS);
-        if (entries.containsKey("test")) {
-            YamlNode test = entries.get("test");
-            if (source != RuleSet.Source.FHIR) {
-                throw test.error("test takes a FHIRPath expression: it is for FHIR rule sets");
-            }
-            String text = test.nonEmptyScalar("test");
-            try {
-                return only(node, entries, new FhirPathTest(text, fhirPaths.parse(text)));
-            } catch (IllegalArgumentException e) {
-                throw test.error(e.getMessage());
-            }
-        }
-        if (entries.containsKey("present")) {
-            return only(node, entries, new Condition.Present(expr(entries.get("present"), "present")));
-        }
-        if (entries.containsKey("absent")) {
-            return only(node, entries, new Condition.Absent(expr(entries.get("absent"), "absent")));
-        }
-        if (entries.containsKey("anyOf") || entries.containsKey("allOf")) {
-            boolean any = entries.containsKey("anyOf");
-            List<Condition> parts = new ArrayList<>();
-            for (YamlNode part : entries.get(any ? "anyOf" : "allOf").list(any ? "anyOf" : "allOf")) {
-                parts.add(condition(part));
-            }
-            return only(node, entries, any ? new Condition.AnyOf(parts) : new Condition.AllOf(parts));
-        }
-        if (entries.containsKey("value")) {
-            boolean negated = entries.containsKey("notIn");
-            if (negated == entries.containsKey("in") || entries.size() != 2) {
-                throw node.error("a value condition needs exactly one of 'in' or 'notIn'");
-            }
-            return new Condition.OneOf(expr(entries.get("value"), "value"),
-                    set(entries.get(negated ? "notIn" : "in")), negated);
-        }
-        throw node.error("a condition needs one of present, absent, value (with in/notIn), anyOf, allOf or test");
+    /** The sets of the {@code tables} section, by name, for conditions. */
+    Map<String, Set<String>> sets() {
+        return sets;
     }
 
-    private static Condition only(YamlNode node, Map<String, YamlNode> entries, Condition condition) {
-        if (entries.size() != 1) {
-            throw node.error("write one condition per list item; combine them with anyOf/allOf");
-        }
-        return condition;
-    }
-
-    /** A set: a list, a {@code $table}, or one value holding words separated by blanks or commas. */
-    private Set<String> set(YamlNode node) {
-        if (node.isList()) {
-            return readSetItems(node.list("a set of values"), "a set of values");
-        }
-        String text = node.nonEmptyScalar("a set of values");
-        if (text.startsWith("$")) {
-            Set<String> table = sets.get(text.substring(1));
-            if (table == null) {
-                throw node.error("unknown set " + text + " (sets: " + sets.keySet() + ")");
-            }
-            return table;
-        }
-        return splitSet(text);
-    }
-
-    private static Set<String> readSetItems(List<YamlNode> items, String what) {
+    static Set<String> readSetItems(List<YamlNode> items, String what) {
         Set<String> values = new LinkedHashSet<>();
         for (YamlNode item : items) {
             values.add(item.nonEmptyScalar(what).toLowerCase(Locale.ROOT));
@@ -277,7 +209,7 @@ public final class ExpressionReader {
         return values;
     }
 
-    private static Set<String> splitSet(String text) {
+    static Set<String> splitSet(String text) {
         Set<String> values = new LinkedHashSet<>();
         Arrays.stream(text.split("[\\s,]+"))
                 .filter(v -> !v.isBlank())

@@ -7,25 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.liaisonhub.mapping.FhirRuleEngine;
 import org.liaisonhub.mapping.MappingFileException;
 import org.liaisonhub.mapping.Mappings;
 import org.liaisonhub.mapping.fhir.FhirPaths;
-import org.liaisonhub.mapping.hl7.Hl7Segments;
-import org.liaisonhub.mapping.model.Condition;
 import org.liaisonhub.mapping.model.DetailTemplate;
 import org.liaisonhub.mapping.model.Expr;
 import org.liaisonhub.mapping.model.Rule;
-import org.liaisonhub.mapping.model.RuleAction;
 import org.liaisonhub.mapping.model.RuleSet;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -42,15 +35,6 @@ public class MappingFileLoader {
     private static final Set<String> FILE_KEYS = Set.of("ruleSet", "description", "source", "messageType", "patient",
             "values", "tables", "rules");
     private static final Set<String> PATIENT_KEYS = Set.of("mrn", "visitNumber", "demographics");
-    private static final Set<String> RULE_KEYS = Set.of("id", "description", "events", "forEach", "when", "workItem",
-            "cancel");
-    private static final Set<String> FHIR_RULE_KEYS = Set.of("id", "description", "resources", "when", "workItem",
-            "cancel");
-    private static final Set<String> WORK_ITEM_KEYS = Set.of("type", "key", "details");
-    private static final Set<String> CANCEL_KEYS = Set.of("types", "reason");
-    private static final Pattern RULE_ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
-    private static final Pattern EVENT = Pattern.compile("[A-Z0-9]{3}");
-    private static final Pattern WORK_ITEM_TYPE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
     private static final Pattern MESSAGE_TYPE = Pattern.compile("[A-Z0-9]{3}");
 
     private final UnaryOperator<String> placeholders;
@@ -129,6 +113,7 @@ public class MappingFileLoader {
             }
         }
         ExpressionReader reader = new ExpressionReader(source, fhirPaths);
+        RuleReader rules = new RuleReader(reader, new ConditionReader(reader, source, fhirPaths));
         if (top.containsKey("tables")) {
             reader.readTables(top.get("tables"));
         }
@@ -141,130 +126,25 @@ public class MappingFileLoader {
         Expr visit = patient.containsKey("visitNumber") ? reader.expr(patient.get("visitNumber"), "visitNumber")
                 : null;
         DetailTemplate demographics = patient.containsKey("demographics")
-                ? details(patient.get("demographics"), reader) : new DetailTemplate(Map.of());
+                ? rules.details(patient.get("demographics")) : new DetailTemplate(Map.of());
         YamlNode rulesNode = required(root, top, "rules");
-        List<Rule> rules = new ArrayList<>();
+        List<Rule> ruleList = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (YamlNode ruleNode : rulesNode.list("rules")) {
-            Rule rule = source == RuleSet.Source.FHIR ? fhirRule(ruleNode, reader) : rule(ruleNode, reader);
+            Rule rule = source == RuleSet.Source.FHIR ? rules.fhirRule(ruleNode) : rules.rule(ruleNode);
             if (!ids.add(rule.id())) {
                 throw ruleNode.error("rule id '" + rule.id() + "' is used twice in this file");
             }
-            rules.add(rule);
+            ruleList.add(rule);
         }
-        if (rules.isEmpty()) {
+        if (ruleList.isEmpty()) {
             throw rulesNode.error("rules must not be empty");
         }
-        return new RuleSet(name, file, source, messageType, mrn, visit, demographics, rules, reader.segmentsRead());
+        return new RuleSet(name, file, source, messageType, mrn, visit, demographics, ruleList,
+                reader.segmentsRead());
     }
 
-    private Rule rule(YamlNode node, ExpressionReader reader) {
-        Map<String, YamlNode> rule = node.map("a rule", RULE_KEYS);
-        String id = ruleId(required(node, rule, "id"));
-        Set<String> events = new LinkedHashSet<>();
-        for (YamlNode event : required(node, rule, "events").oneOrMany("events")) {
-            String code = event.nonEmptyScalar("an event");
-            if (!EVENT.matcher(code).matches()) {
-                throw event.error("'" + code + "' is not a trigger event code such as A01");
-            }
-            events.add(code);
-        }
-        String forEach = null;
-        if (rule.containsKey("forEach")) {
-            forEach = rule.get("forEach").nonEmptyScalar("forEach");
-            if (!Hl7Segments.isKnown(forEach)) {
-                throw rule.get("forEach").error("forEach must name a segment, such as IN1; '" + forEach + "' is not one");
-            }
-            reader.segmentRead(forEach);
-        }
-        Condition when = rule.containsKey("when") ? reader.condition(rule.get("when")) : Condition.ALWAYS;
-        return new Rule(id, events, forEach, when, action(node, rule, id, reader));
-    }
-
-    /** A FHIR rule: {@code resources} instead of {@code events}, no {@code forEach}. */
-    private Rule fhirRule(YamlNode node, ExpressionReader reader) {
-        Map<String, YamlNode> rule = node.map("a FHIR rule", FHIR_RULE_KEYS);
-        String id = ruleId(required(node, rule, "id"));
-        Set<String> resources = new LinkedHashSet<>();
-        for (YamlNode resource : required(node, rule, "resources").oneOrMany("resources")) {
-            String type = resource.nonEmptyScalar("a resource type");
-            if (!FhirRuleEngine.RESOURCE_TYPES.contains(type)) {
-                throw resource.error("'" + type + "' is not a resource type the hub accepts " + new TreeSet<>(FhirRuleEngine.RESOURCE_TYPES));
-            }
-            resources.add(type);
-        }
-        return new Rule(id, resources, null, rule.containsKey("when") ? reader.condition(rule.get("when"))
-                : Condition.ALWAYS, action(node, rule, id, reader));
-    }
-
-    private static String ruleId(YamlNode idNode) {
-        String id = idNode.nonEmptyScalar("id");
-        if (!RULE_ID.matcher(id).matches()) {
-            throw idNode.error("rule id '" + id + "' must be lower-case letters, digits and dashes");
-        }
-        return id;
-    }
-
-    private static RuleAction action(YamlNode node, Map<String, YamlNode> rule, String id, ExpressionReader reader) {
-        boolean opens = rule.containsKey("workItem");
-        if (opens == rule.containsKey("cancel")) {
-            throw node.error("rule '" + id + "' needs exactly one of workItem or cancel");
-        }
-        return opens ? openWorkItem(rule.get("workItem"), reader) : cancel(rule.get("cancel"), id);
-    }
-
-    private static RuleAction openWorkItem(YamlNode node, ExpressionReader reader) {
-        Map<String, YamlNode> entries = node.map("workItem", WORK_ITEM_KEYS);
-        String type = workItemType(required(node, entries, "type"));
-        List<Expr> key = new ArrayList<>();
-        if (entries.containsKey("key")) {
-            for (YamlNode part : entries.get("key").oneOrMany("key")) {
-                key.add(reader.expr(part, "key"));
-            }
-        }
-        DetailTemplate details = entries.containsKey("details")
-                ? details(entries.get("details"), reader) : new DetailTemplate(Map.of());
-        return new RuleAction.OpenWorkItem(type, key, details);
-    }
-
-    private static DetailTemplate details(YamlNode node, ExpressionReader reader) {
-        Map<String, Object> entries = new LinkedHashMap<>();
-        node.map("details", null).forEach((name, value) -> {
-            boolean group = value.isMap() && !looksLikeExpr(value);
-            entries.put(name, group ? details(value, reader) : reader.expr(value, "detail " + name));
-        });
-        return new DetailTemplate(entries);
-    }
-
-    /** A nested mapping is a value when it uses the value keywords, otherwise a group of details. */
-    private static boolean looksLikeExpr(YamlNode node) {
-        Set<String> keys = node.map("details", null).keySet();
-        return keys.stream().anyMatch(k -> Set.of("path", "firstOf", "literal", "lookup", "repetitionOf").contains(k));
-    }
-
-    private static RuleAction cancel(YamlNode node, String ruleId) {
-        Map<String, YamlNode> entries = node.map("cancel", CANCEL_KEYS);
-        YamlNode typesNode = required(node, entries, "types");
-        Set<String> types = new LinkedHashSet<>();
-        if (!(typesNode.isScalar() && "all".equals(typesNode.scalar("types")))) {
-            for (YamlNode type : typesNode.oneOrMany("types")) {
-                types.add(workItemType(type));
-            }
-        }
-        String reason = entries.containsKey("reason") ? entries.get("reason").nonEmptyScalar("reason")
-                : "Cancelled by rule " + ruleId;
-        return new RuleAction.CancelWorkItems(types, reason);
-    }
-
-    private static String workItemType(YamlNode node) {
-        String type = node.nonEmptyScalar("a work-item type");
-        if (!WORK_ITEM_TYPE.matcher(type).matches()) {
-            throw node.error("work-item type '" + type + "' must be upper-case letters, digits and underscores");
-        }
-        return type;
-    }
-
-    private static YamlNode required(YamlNode parent, Map<String, YamlNode> entries, String key) {
+    static YamlNode required(YamlNode parent, Map<String, YamlNode> entries, String key) {
         YamlNode value = entries.get(key);
         if (value == null) {
             throw parent.error("'" + key + "' is required here");
