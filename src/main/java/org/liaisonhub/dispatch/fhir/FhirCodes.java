@@ -2,6 +2,7 @@ package org.liaisonhub.dispatch.fhir;
 
 import java.util.Locale;
 import java.util.Map;
+import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.liaisonhub.platform.FhirProperties;
@@ -80,5 +81,17 @@ public final class FhirCodes {
 
     static Coding taskInput(String code) {
         return new Coding(TASK_INPUT_SYSTEM, code, null);
+    }
+
+    /** A language as BCP-47 (when known) with the text as the EHR sent it; null when neither is known. */
+    static CodeableConcept language(String bcp47, String asSent) {
+        if (bcp47 == null && asSent == null) {
+            return null;
+        }
+        CodeableConcept language = new CodeableConcept().setText(asSent);
+        if (bcp47 != null) {
+            language.addCoding(new Coding(FhirCodes.BCP47, bcp47, null));
+        }
+        return language;
     }
 }

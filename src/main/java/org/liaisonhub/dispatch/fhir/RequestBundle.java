@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Location;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
@@ -48,5 +49,26 @@ final class RequestBundle {
 
     private UUID uuid(String role) {
         return UUID.nameUUIDFromBytes((key + "#" + role).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A Location named from point of care, room, bed and facility, added once per role. */
+    Optional<Reference> location(String role, Details details, String prefix) {
+        String pointOfCare = details.text(prefix + "pointOfCare");
+        if (pointOfCare == null && !details.has(prefix + "room")) {
+            return Optional.empty();
+        }
+        StringBuilder name = new StringBuilder(pointOfCare == null ? "" : pointOfCare);
+        if (details.has(prefix + "room")) {
+            name.append(name.isEmpty() ? "" : " ").append(details.text(prefix + "room"));
+        }
+        if (details.has(prefix + "bed")) {
+            name.append('-').append(details.text(prefix + "bed"));
+        }
+        Location location = new Location().setName(name.toString());
+        location.setMode(Location.LocationMode.INSTANCE);
+        if (details.has(prefix + "facility")) {
+            location.setDescription(details.text(prefix + "facility"));
+        }
+        return reference(role).or(() -> Optional.of(add(role, location)));
     }
 }

@@ -8,13 +8,10 @@ import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.Coverage;
-import org.hl7.fhir.r4.model.CoverageEligibilityRequest;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Encounter;
@@ -22,9 +19,7 @@ import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Location;
 import org.hl7.fhir.r4.model.MessageHeader;
-import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
-import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.StringType;
@@ -69,7 +64,7 @@ public class VendorRequestBuilder {
         Reference patient = bundle.add("patient", patient(item, request.vendor().request()));
         Reference encounter = item.visitNumber() == null ? null : bundle.add("encounter", encounter(item, patient));
         Reference focus = switch (request.vendor().request()) {
-            case INSURANCE_ELIGIBILITY -> insurance(bundle, request, patient);
+            case INSURANCE_ELIGIBILITY -> EligibilityRequest.add(bundle, request, patient);
             case TRANSPORT, INTERPRETER, SERVICE -> service(bundle, request, patient, encounter);
         };
         header.addFocus(focus);
@@ -97,7 +92,7 @@ public class VendorRequestBuilder {
             patient.setBirthDateElement(new DateType(person.text("birthDate")));
         }
         patient.setGender(FhirCodes.gender(person.text("gender")));
-        CodeableConcept language = language(person.text("languageCode"), person.text("language"));
+        CodeableConcept language = FhirCodes.language(person.text("languageCode"), person.text("language"));
         if (language != null) {
             patient.addCommunication().setLanguage(language).setPreferred(true);
         }
@@ -116,60 +111,6 @@ public class VendorRequestBuilder {
         return encounter;
     }
 
-    private Reference insurance(RequestBundle bundle, VendorRequest request, Reference patient) {
-        Details details = new Details(request.item().details());
-        Organization payer = new Organization();
-        if (details.has("payer.id")) {
-            payer.addIdentifier().setSystem(FhirCodes.PAYER_SYSTEM).setValue(details.text("payer.id"));
-        }
-        payer.setName(details.has("payer.name") ? details.text("payer.name")
-                : details.has("payer.id") ? null : "Unknown payer");
-        Reference payerReference = bundle.add("payer", payer);
-
-        Coverage coverage = new Coverage();
-        coverage.setStatus(request.cancel() ? Coverage.CoverageStatus.CANCELLED : Coverage.CoverageStatus.ACTIVE);
-        coverage.setBeneficiary(patient);
-        coverage.addPayor(payerReference.copy().setDisplay(payer.getName()));
-        coverage.setSubscriberId(details.text("memberId"));
-        Coding relationship = FhirCodes.subscriberRelationship(details.text("relationship"));
-        if (relationship != null) {
-            coverage.setRelationship(new CodeableConcept(relationship));
-            if ("self".equals(relationship.getCode())) {
-                coverage.setSubscriber(patient);
-            }
-        }
-        if (details.has("effectiveDate") || details.has("expirationDate")) {
-            Period period = new Period();
-            if (details.has("effectiveDate")) {
-                period.setStartElement(new DateTimeType(details.text("effectiveDate")));
-            }
-            if (details.has("expirationDate")) {
-                period.setEndElement(new DateTimeType(details.text("expirationDate")));
-            }
-            coverage.setPeriod(period);
-        }
-        if (details.has("groupNumber")) {
-            coverage.addClass_().setType(new CodeableConcept(FhirCodes.coverageClass("group")))
-                    .setValue(details.text("groupNumber"));
-        }
-        if (details.has("plan.id")) {
-            coverage.addClass_().setType(new CodeableConcept(FhirCodes.coverageClass("plan")))
-                    .setValue(details.text("plan.id")).setName(details.text("plan.name"));
-        }
-        Reference coverageReference = bundle.add("coverage", coverage);
-
-        CoverageEligibilityRequest eligibility = new CoverageEligibilityRequest();
-        eligibility.addIdentifier().setSystem(FhirCodes.REQUEST_SYSTEM).setValue(request.idempotencyKey());
-        eligibility.setStatus(request.cancel() ? CoverageEligibilityRequest.EligibilityRequestStatus.CANCELLED
-                : CoverageEligibilityRequest.EligibilityRequestStatus.ACTIVE);
-        eligibility.addPurpose(CoverageEligibilityRequest.EligibilityRequestPurpose.VALIDATION);
-        eligibility.setPatient(patient);
-        eligibility.setCreated(Date.from(request.decidedAt()));
-        eligibility.setInsurer(payerReference);
-        eligibility.addInsurance().setFocal(true).setCoverage(coverageReference);
-        return bundle.add("focus", eligibility);
-    }
-
     private Reference service(RequestBundle bundle, VendorRequest request, Reference patient, Reference encounter) {
         Details details = new Details(request.item().details());
         ServiceRequest service = new ServiceRequest();
@@ -183,7 +124,7 @@ public class VendorRequestBuilder {
         service.setAuthoredOn(Date.from(request.decidedAt()));
         switch (request.vendor().request()) {
             case TRANSPORT -> {
-                location(bundle, "pickup", details, "pickup.").ifPresent(service::addLocationReference);
+                bundle.location("pickup", details, "pickup.").ifPresent(service::addLocationReference);
                 if (details.has("dischargeTime")) {
                     service.setOccurrence(dateTime(details.text("dischargeTime")));
                 }
@@ -193,12 +134,12 @@ public class VendorRequestBuilder {
                 }
             }
             case INTERPRETER -> {
-                CodeableConcept language = language(details.text("languageCode"),
+                CodeableConcept language = FhirCodes.language(details.text("languageCode"),
                         details.has("languageText") ? details.text("languageText") : details.text("language"));
                 if (language != null) {
                     service.addOrderDetail(language);
                 }
-                location(bundle, "location", details, "").ifPresent(service::addLocationReference);
+                bundle.location("location", details, "").ifPresent(service::addLocationReference);
             }
             default -> {
                 // a generic service carries its details as Task inputs
@@ -232,7 +173,7 @@ public class VendorRequestBuilder {
         task.setAuthoredOn(Date.from(request.decidedAt()));
         Details details = new Details(request.item().details());
         if (request.vendor().request() == RequestKind.TRANSPORT) {
-            location(bundle, "pickup", details, "pickup.").ifPresent(pickup ->
+            bundle.location("pickup", details, "pickup.").ifPresent(pickup ->
                     task.addInput().setType(new CodeableConcept(FhirCodes.taskInput("pickup-location")))
                             .setValue(pickup));
             if (details.has("destination")) {
@@ -246,38 +187,6 @@ public class VendorRequestBuilder {
                     task.addInput().setType(new CodeableConcept().setText(name)).setValue(new StringType(value)));
         }
         return task;
-    }
-
-    /** A Location named from point of care, room, bed and facility, added once per role. */
-    private Optional<Reference> location(RequestBundle bundle, String role, Details details, String prefix) {
-        String pointOfCare = details.text(prefix + "pointOfCare");
-        if (pointOfCare == null && !details.has(prefix + "room")) {
-            return Optional.empty();
-        }
-        StringBuilder name = new StringBuilder(pointOfCare == null ? "" : pointOfCare);
-        if (details.has(prefix + "room")) {
-            name.append(name.isEmpty() ? "" : " ").append(details.text(prefix + "room"));
-        }
-        if (details.has(prefix + "bed")) {
-            name.append('-').append(details.text(prefix + "bed"));
-        }
-        Location location = new Location().setName(name.toString());
-        location.setMode(Location.LocationMode.INSTANCE);
-        if (details.has(prefix + "facility")) {
-            location.setDescription(details.text(prefix + "facility"));
-        }
-        return bundle.reference(role).or(() -> Optional.of(bundle.add(role, location)));
-    }
-
-    private static CodeableConcept language(String bcp47, String asSent) {
-        if (bcp47 == null && asSent == null) {
-            return null;
-        }
-        CodeableConcept language = new CodeableConcept().setText(asSent);
-        if (bcp47 != null) {
-            language.addCoding(new Coding(FhirCodes.BCP47, bcp47, null));
-        }
-        return language;
     }
 
     /** An ISO date-time from the mapping; a time without an offset is read in the hub's time zone. */
