@@ -2,6 +2,7 @@ package org.liaisonhub.dispatch;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.liaisonhub.dispatch.deadletter.DeadLetters;
 import org.springframework.stereotype.Component;
 
 /**

@@ -10,6 +10,7 @@ import org.liaisonhub.dispatch.DispatchMetrics.Outcome;
 import org.liaisonhub.dispatch.OutboxEntry.Action;
 import org.liaisonhub.dispatch.OutboxEntry.Status;
 import org.liaisonhub.dispatch.VendorSettings.Vendor;
+import org.liaisonhub.dispatch.deadletter.DeadLetters;
 import org.liaisonhub.dispatch.fhir.VendorRequest;
 import org.liaisonhub.dispatch.fhir.VendorRequestBuilder;
 import org.liaisonhub.workitem.WorkItem;

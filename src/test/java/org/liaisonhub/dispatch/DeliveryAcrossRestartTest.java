@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.liaisonhub.dispatch.deadletter.DeadLetters;
 import org.liaisonhub.support.Fixtures;
 import org.liaisonhub.support.HubProcess;
 import org.liaisonhub.support.MllpTestClient;

@@ -1,6 +1,7 @@
 package org.liaisonhub.dispatch;
 
 import java.nio.charset.StandardCharsets;
+import org.liaisonhub.dispatch.callback.CallbackSignature;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;

@@ -1,4 +1,4 @@
-package org.liaisonhub.dispatch;
+package org.liaisonhub.dispatch.deadletter;
 
 import static org.liaisonhub.platform.DbTime.instant;
 import static org.liaisonhub.platform.DbTime.utc;
@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
+import org.liaisonhub.dispatch.OutboxEntry;
 import org.liaisonhub.platform.Page;
 import org.liaisonhub.platform.PagedQuery;
 import org.springframework.jdbc.core.RowMapper;

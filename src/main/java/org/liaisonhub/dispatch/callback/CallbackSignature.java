@@ -1,4 +1,4 @@
-package org.liaisonhub.dispatch;
+package org.liaisonhub.dispatch.callback;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -13,15 +13,15 @@ import javax.crypto.spec.SecretKeySpec;
  * The signature of a vendor callback: {@code X-Liaison-Signature: sha256=<hex HMAC-SHA256 of the raw body>}, keyed
  * with the vendor's shared secret. Compared in constant time.
  */
-final class CallbackSignature {
+public final class CallbackSignature {
 
-    static final String HEADER = "X-Liaison-Signature";
+    public static final String HEADER = "X-Liaison-Signature";
     private static final String PREFIX = "sha256=";
 
     private CallbackSignature() {
     }
 
-    static String sign(String secret, byte[] body) {
+    public static String sign(String secret, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

@@ -1,7 +1,10 @@
-package org.liaisonhub.dispatch;
+package org.liaisonhub.dispatch.deadletter;
 
 import java.time.Instant;
+import org.liaisonhub.dispatch.Outbox;
 import org.liaisonhub.dispatch.OutboxEntry.Action;
+import org.liaisonhub.dispatch.OutboxEntry;
+import org.liaisonhub.dispatch.OutboxRelay;
 import org.liaisonhub.platform.ConflictException;
 import org.liaisonhub.platform.NotFoundException;
 import org.liaisonhub.workitem.WorkItemService;

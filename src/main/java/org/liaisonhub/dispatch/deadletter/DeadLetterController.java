@@ -1,4 +1,4 @@
-package org.liaisonhub.dispatch;
+package org.liaisonhub.dispatch.deadletter;
 
 import org.liaisonhub.platform.NotFoundException;
 import org.liaisonhub.platform.Page;

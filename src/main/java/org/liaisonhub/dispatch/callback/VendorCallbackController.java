@@ -1,4 +1,4 @@
-package org.liaisonhub.dispatch;
+package org.liaisonhub.dispatch.callback;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
@@ -12,11 +12,12 @@ import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Identifier;
-import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Task;
 import org.liaisonhub.dispatch.VendorSettings.Vendor;
+import org.liaisonhub.dispatch.Vendors;
 import org.liaisonhub.dispatch.fhir.FhirCodes;
 import org.liaisonhub.workitem.WorkItem;
 import org.liaisonhub.workitem.WorkItemRepository;

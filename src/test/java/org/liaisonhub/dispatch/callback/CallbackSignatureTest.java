@@ -1,4 +1,4 @@
-package org.liaisonhub.dispatch;
+package org.liaisonhub.dispatch.callback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
