@@ -1,26 +1,17 @@
 package org.liaisonhub.ingest.fhir;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
-import org.hl7.fhir.r4.model.Bundle.BundleEntryRequestComponent;
 import org.hl7.fhir.r4.model.Bundle.BundleType;
-import org.hl7.fhir.r4.model.Bundle.HTTPVerb;
-import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.MessageHeader;
-import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
-import org.hl7.fhir.r4.model.OperationOutcome.OperationOutcomeIssueComponent;
-import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.liaisonhub.ingest.fhir.FhirIngestService.Entry;
 import org.liaisonhub.platform.FhirProperties;
 import org.springframework.stereotype.Component;
@@ -45,7 +36,7 @@ public class BundleIntake {
     }
 
     /** The kind of request a bundle is, as stored. */
-    static FhirRequest.Kind kindOf(Bundle bundle) {
+    public static FhirRequest.Kind kindOf(Bundle bundle) {
         return switch (bundle.hasType() ? bundle.getType() : BundleType.NULL) {
             case TRANSACTION -> FhirRequest.Kind.TRANSACTION;
             case BATCH -> FhirRequest.Kind.BATCH;

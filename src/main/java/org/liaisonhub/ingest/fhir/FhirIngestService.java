@@ -12,12 +12,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
-import org.liaisonhub.ingest.MessageIntake;
 import org.liaisonhub.ingest.MessageIntake.Arrival;
 import org.liaisonhub.ingest.MessageIntake.Processed;
+import org.liaisonhub.ingest.MessageIntake;
 import org.liaisonhub.platform.audit.AuditTrail;
 import org.liaisonhub.store.MessageEnvelope;
 import org.liaisonhub.store.MessageOutcome;
@@ -154,7 +154,7 @@ public class FhirIngestService {
     }
 
     /** Stores a request the hub answered 400 or 422 without processing it. */
-    void reject(FhirRequest request, String type, String controlId, String why, int status) {
+    public void reject(FhirRequest request, String type, String controlId, String why, int status) {
         intake.record(arrival(request, type, controlId),
                 new MessageOutcome(MessageStatus.REJECTED, null, String.valueOf(status), null, why, null));
         audit(request, List.of(), status);

@@ -1,17 +1,17 @@
 package org.liaisonhub.ingest.fhir;
 
 import java.util.stream.Collectors;
-import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.hl7.fhir.r4.model.OperationOutcome;
 
 /** Problems in FHIR's terms: the OperationOutcome a request is answered with, and its one-line summary. */
-final class FhirProblems {
+public final class FhirProblems {
 
     private FhirProblems() {
     }
 
-    static OperationOutcome outcome(IssueType type, String text, String expression) {
+    public static OperationOutcome outcome(IssueType type, String text, String expression) {
         OperationOutcome outcome = new OperationOutcome();
         OperationOutcome.OperationOutcomeIssueComponent issue = outcome.addIssue()
                 .setSeverity(IssueSeverity.ERROR).setCode(type).setDiagnostics(text);

@@ -6,17 +6,17 @@ import java.util.TreeSet;
 import org.liaisonhub.mapping.FhirRuleEngine;
 
 /** The resource types the hub accepts: those mapping rules are written for, and those they refer to. */
-final class FhirTypes {
+public final class FhirTypes {
 
     /** Types mapping rules apply to. */
-    static final Set<String> MAPPED = FhirRuleEngine.RESOURCE_TYPES;
+    public static final Set<String> MAPPED = FhirRuleEngine.RESOURCE_TYPES;
 
     /** Types the mapped ones refer to (a payer, a unit, a subscriber), kept so that resolve() finds them. */
     static final Set<String> REFERENCED = Set.of("Organization", "Location", "Practitioner", "PractitionerRole",
             "RelatedPerson");
 
     /** Everything that can be created or updated, alone or in a bundle, in the order the CapabilityStatement lists. */
-    static final Set<String> ACCEPTED = accepted();
+    public static final Set<String> ACCEPTED = accepted();
 
     private FhirTypes() {
     }

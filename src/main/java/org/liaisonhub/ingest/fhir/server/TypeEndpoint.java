@@ -1,4 +1,4 @@
-package org.liaisonhub.ingest.fhir;
+package org.liaisonhub.ingest.fhir.server;
 
 import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.IdParam;
@@ -9,6 +9,8 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
+import org.liaisonhub.ingest.fhir.FhirRequest;
+import org.liaisonhub.ingest.fhir.ResourceIntake;
 
 /**
  * Create and update of one resource type on the hub's FHIR server. The body is taken as the text that arrived,

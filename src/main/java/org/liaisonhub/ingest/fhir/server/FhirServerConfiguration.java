@@ -1,10 +1,14 @@
-package org.liaisonhub.ingest.fhir;
+package org.liaisonhub.ingest.fhir.server;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import java.util.List;
+import org.liaisonhub.ingest.fhir.BundleIntake;
+import org.liaisonhub.ingest.fhir.FhirIngestService;
+import org.liaisonhub.ingest.fhir.FhirTypes;
+import org.liaisonhub.ingest.fhir.ResourceIntake;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

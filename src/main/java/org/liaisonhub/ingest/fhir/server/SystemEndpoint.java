@@ -1,9 +1,11 @@
-package org.liaisonhub.ingest.fhir;
+package org.liaisonhub.ingest.fhir.server;
 
 import ca.uhn.fhir.rest.annotation.Transaction;
 import ca.uhn.fhir.rest.annotation.TransactionParam;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import org.hl7.fhir.r4.model.Bundle;
+import org.liaisonhub.ingest.fhir.BundleIntake;
+import org.liaisonhub.ingest.fhir.FhirRequest;
 
 /** {@code POST /fhir}: Bundles of type transaction, batch, collection and message. */
 final class SystemEndpoint {

@@ -1,4 +1,4 @@
-package org.liaisonhub.ingest.fhir;
+package org.liaisonhub.ingest.fhir.server;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
@@ -6,6 +6,8 @@ import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import org.hl7.fhir.instance.model.api.IBaseOperationOutcome;
+import org.liaisonhub.ingest.fhir.FhirRequest;
+import org.liaisonhub.ingest.fhir.NotificationIntake;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
