@@ -1,6 +1,7 @@
 package org.liaisonhub.workitem;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.security.Principal;
 import org.liaisonhub.platform.Page;
 import org.liaisonhub.platform.audit.AuditedIds;
 import org.springframework.http.MediaType;
@@ -17,9 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/work-items")
 public class WorkItemController {
-
-    /** Who changed an item through the API; becomes the authenticated user once the API is secured. */
-    static final String API_ACTOR = "api";
 
     private final WorkItemRepository items;
     private final WorkItemService service;
@@ -48,13 +46,13 @@ public class WorkItemController {
     }
 
     @PatchMapping(path = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
-    public WorkItemDetail change(@PathVariable long id, @RequestBody JsonNode body) {
-        return service.change(id, WorkItemPatch.from(body), API_ACTOR);
+    public WorkItemDetail change(@PathVariable long id, @RequestBody JsonNode body, Principal caller) {
+        return service.change(id, WorkItemPatch.from(body), caller.getName());
     }
 
     /** Sends the item to its vendor again (after a failure, or to repeat it), under a new idempotency key. */
     @PostMapping("/{id}/redispatch")
-    public WorkItemDetail redispatch(@PathVariable long id) {
-        return service.redispatch(id, API_ACTOR);
+    public WorkItemDetail redispatch(@PathVariable long id, Principal caller) {
+        return service.redispatch(id, caller.getName());
     }
 }

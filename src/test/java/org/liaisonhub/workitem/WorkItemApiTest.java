@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.liaisonhub.platform.security.Role;
 import org.liaisonhub.support.Fixtures;
 import org.liaisonhub.support.HubIntegrationTest;
 import org.liaisonhub.support.MllpTestClient;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** The work list as liaisons use it: find items, read their history, move them along their lifecycle. */
@@ -60,6 +65,22 @@ class WorkItemApiTest extends HubIntegrationTest {
         assertThat(change.get("fromStatus").asText()).isEqualTo("NEW");
         assertThat(change.get("toStatus").asText()).isEqualTo("COMPLETED");
         assertThat(change.at("/detail/note").asText()).isEqualTo("Interpreter booked for 10:00");
+    }
+
+    @Test
+    void theHistoryNamesTheCallerWhoseKeyMadeTheChange() {
+        long id = interpreterOf(admitted()).get("id").asLong();
+        HttpHeaders liaison = new HttpHeaders();
+        liaison.setBearerAuth(key(Role.LIAISON));
+        liaison.setContentType(MediaType.APPLICATION_JSON);
+
+        ResponseEntity<String> noted = http.exchange("/api/work-items/" + id, HttpMethod.PATCH,
+                new HttpEntity<>("{\"note\": \"Desk called back\"}", liaison), String.class);
+
+        assertThat(noted.getStatusCode().value()).isEqualTo(200);
+        JsonNode note = read(noted.getBody()).get("history").get(1);
+        assertThat(note.get("action").asText()).isEqualTo("NOTE");
+        assertThat(note.get("actor").asText()).isEqualTo("test-liaison");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.liaisonhub.dispatch.deadletter;
 
+import java.security.Principal;
 import org.liaisonhub.platform.NotFoundException;
 import org.liaisonhub.platform.Page;
 import org.liaisonhub.platform.audit.AuditedIds;
@@ -14,9 +15,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/dead-letters")
 public class DeadLetterController {
-
-    /** Who replayed; becomes the authenticated user once the API is secured. */
-    static final String API_ACTOR = "api";
 
     private final DeadLetters deadLetters;
     private final DeadLetterReplay replay;
@@ -45,7 +43,7 @@ public class DeadLetterController {
     }
 
     @PostMapping("/{id}/replay")
-    public DeadLetter replay(@PathVariable long id) {
-        return replay.replay(id, API_ACTOR);
+    public DeadLetter replay(@PathVariable long id, Principal caller) {
+        return replay.replay(id, caller.getName());
     }
 }
