@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.liaisonhub.mapping.fhir.FhirPaths;
+import org.liaisonhub.mapping.model.Rule;
+import org.liaisonhub.mapping.model.RuleAction;
 import org.liaisonhub.mapping.model.RuleSet;
 
 /** The loaded rule sets of the mappings directory, split by what they read. */
@@ -30,6 +32,14 @@ public final class Mappings {
 
     public Set<String> names() {
         return ruleSets.stream().map(RuleSet::name).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** The work-item types the rules open, in name order: what a work list can be filtered by. */
+    public Set<String> workItemTypes() {
+        return ruleSets.stream().flatMap(set -> set.rules().stream())
+                .map(Rule::action).filter(RuleAction.OpenWorkItem.class::isInstance)
+                .map(open -> ((RuleAction.OpenWorkItem) open).type())
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     private List<RuleSet> of(RuleSet.Source source) {

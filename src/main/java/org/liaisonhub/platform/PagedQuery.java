@@ -33,6 +33,11 @@ public final class PagedQuery {
         return this;
     }
 
+    /** Adds a condition without parameters when {@code when} holds. */
+    public PagedQuery whereIf(boolean when, String condition) {
+        return when ? where(condition) : this;
+    }
+
     public PagedQuery where(String condition, String name, Object value) {
         conditions.add(condition);
         params.addValue(name, value);

@@ -184,7 +184,11 @@ public class WorkItemRepository {
                 .whereEquals("status", "status", search.status() == null ? null : search.status().name())
                 .whereEquals("mrn", "mrn", search.mrn())
                 .whereEquals("visit_number", "visit", search.visitNumber())
-                .page(jdbc, "created_at desc, id desc", row, page, size);
+                .whereEquals("assignee", "assignee", search.assignee())
+                .whereIf(search.unassignedOnly(), "assignee is null")
+                .whereIf(search.openOnly(), "is_open")
+                .page(jdbc, search.newestChange() ? "updated_at desc, id desc" : "created_at desc, id desc", row,
+                        page, size);
     }
 
     private WorkItem mapItem(ResultSet rs, int n) throws SQLException {

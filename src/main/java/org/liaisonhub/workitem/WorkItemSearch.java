@@ -1,5 +1,18 @@
 package org.liaisonhub.workitem;
 
-/** Filters for the work list; null means "any". */
-public record WorkItemSearch(String type, WorkItemStatus status, String mrn, String visitNumber) {
+/**
+ * Filters for the work list; null means "any".
+ *
+ * @param assignee       only the items of this person
+ * @param unassignedOnly only the items nobody has claimed
+ * @param openOnly       only the items still owed (not completed or cancelled)
+ * @param newestChange   newest change first instead of newest item first
+ */
+public record WorkItemSearch(String type, WorkItemStatus status, String mrn, String visitNumber, String assignee,
+        boolean unassignedOnly, boolean openOnly, boolean newestChange) {
+
+    /** The API's filters: every item, newest first. */
+    public WorkItemSearch(String type, WorkItemStatus status, String mrn, String visitNumber) {
+        this(type, status, mrn, visitNumber, null, false, false, false);
+    }
 }

@@ -8,6 +8,7 @@ import static org.springframework.http.HttpMethod.PUT;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.springframework.http.HttpMethod;
 
 /**
@@ -57,11 +58,37 @@ public final class AccessRules {
             // where the servlet container renders errors, whatever the method; it serves no data
             AccessRule.open(null, "/error"));
 
+    /** Every role a person signs in to the console with. */
+    private static final Set<Role> PEOPLE = Set.of(Role.LIAISON, Role.INTEGRATION, Role.AUDITOR);
+
+    /**
+     * The console's pages and actions: the same roles as the API behind them, a session instead of a bearer token
+     * ({@link ConsoleSecurity}). Sign-in, sign-out, the forbidden page, styles and scripts are open: they show no data.
+     */
+    public static final List<AccessRule> CONSOLE = List.of(
+            AccessRule.open(GET, "/login"),
+            AccessRule.open(POST, "/login"),
+            AccessRule.open(POST, "/logout"),
+            AccessRule.open(null, "/console/forbidden"),
+            AccessRule.open(GET, "/console-assets/**"),
+            AccessRule.open(GET, "/webjars/**"),
+            AccessRule.of(GET, "/", PEOPLE, null, null),
+            AccessRule.of(GET, "/console/work-items", LIAISON, READ, "WorkItem"),
+            AccessRule.of(GET, "/console/work-items/rows", LIAISON, READ, "WorkItem"),
+            AccessRule.of(GET, "/console/work-items/changes", LIAISON, null, null),
+            AccessRule.of(GET, "/console/work-items/{id}", LIAISON, READ, "WorkItem"),
+            AccessRule.of(POST, "/console/work-items/{id}/claim", LIAISON, CHANGE, "WorkItem"),
+            AccessRule.of(POST, "/console/work-items/{id}/note", LIAISON, CHANGE, "WorkItem"),
+            AccessRule.of(POST, "/console/work-items/{id}/status", LIAISON, CHANGE, "WorkItem"),
+            AccessRule.of(POST, "/console/work-items/{id}/redispatch", Set.of(Role.LIAISON, Role.INTEGRATION),
+                    REDISPATCH, "WorkItem"));
+
     private AccessRules() {
     }
 
+    /** The rule of an API endpoint or a console page. */
     public static Optional<AccessRule> find(HttpMethod method, String pattern) {
-        return RULES.stream()
+        return Stream.concat(RULES.stream(), CONSOLE.stream())
                 .filter(r -> (r.method() == null || r.method().equals(method)) && r.pattern().equals(pattern))
                 .findFirst();
     }

@@ -29,9 +29,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
- * Every HTTP endpoint needs a bearer token (an API key or a JWT) and a role from {@link AccessRules}, except the
+ * Every API endpoint needs a bearer token (an API key or a JWT) and a role from {@link AccessRules}, except the
  * public ones there (health, vendor callbacks, which carry their own signature). Anything not in the table is
- * denied. Stateless: no sessions, no cookies, so no CSRF to defend against.
+ * denied. Stateless: no sessions, no cookies, so no CSRF to defend against. The console's pages are guarded by
+ * their own chain, with sessions ({@link ConsoleSecurity}).
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -50,12 +51,18 @@ public class SecurityConfiguration {
         return keys;
     }
 
+    /** An API key, else a JWT from the configured issuer: the API's bearer tokens and the console's sign-in. */
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, ObjectProvider<JwtDecoder> jwt,
-            HubSecurityProperties properties, ObjectMapper json, FhirContext fhir, AuditTrail audit) throws Exception {
-        ProblemResponses problems = new ProblemResponses(json, fhir, audit);
-        BearerAuthenticationManager authentication = new BearerAuthenticationManager(keys,
+    BearerAuthenticationManager bearerAuthentication(ApiKeys keys, ObjectProvider<JwtDecoder> jwt,
+            HubSecurityProperties properties) {
+        return new BearerAuthenticationManager(keys,
                 Optional.ofNullable(jwt.getIfAvailable()).map(decoder -> jwtProvider(decoder, properties)));
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, BearerAuthenticationManager authentication, ObjectMapper json,
+            FhirContext fhir, AuditTrail audit) throws Exception {
+        ProblemResponses problems = new ProblemResponses(json, fhir, audit);
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(AbstractHttpConfigurer::disable)

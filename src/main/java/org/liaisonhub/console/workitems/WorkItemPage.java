@@ -1,0 +1,88 @@
+package org.liaisonhub.console.workitems;
+
+import java.security.Principal;
+import java.util.EnumSet;
+import java.util.Set;
+import org.liaisonhub.platform.ConflictException;
+import org.liaisonhub.workitem.WorkItemDetail;
+import org.liaisonhub.workitem.WorkItemPatch;
+import org.liaisonhub.workitem.WorkItemService;
+import org.liaisonhub.workitem.WorkItemStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * One work item as a liaison works it: who and where, what is needed, the vendor's status, the whole history; and
+ * what may be done to it now (claim, note, the status changes the lifecycle allows a person, send again). Each
+ * action goes through {@link WorkItemService} under the signed-in person's name, as the API's do; a refusal (a change
+ * the lifecycle no longer allows) comes back as a message on the page.
+ */
+@Controller
+@RequestMapping("/console/work-items/{id}")
+class WorkItemPage {
+
+    private final WorkItemService service;
+
+    WorkItemPage(WorkItemService service) {
+        this.service = service;
+    }
+
+    @GetMapping
+    String show(@PathVariable long id, Principal me, Model model) {
+        WorkItemDetail detail = service.get(id);
+        Set<WorkItemStatus> allowed = EnumSet.copyOf(WorkItemStatus.settableByPerson());
+        allowed.retainAll(detail.item().status().next());
+        model.addAttribute("detail", detail);
+        model.addAttribute("item", detail.item());
+        model.addAttribute("person", new PatientView(detail.item().patient()));
+        model.addAttribute("facts", DetailLines.of(detail.item().details()));
+        model.addAttribute("allowedStatuses", allowed);
+        model.addAttribute("mine", me.getName().equals(detail.item().assignee()));
+        return "console/work-item";
+    }
+
+    @PostMapping("/claim")
+    String claim(@PathVariable long id, @RequestParam(required = false) String assignee, Principal me,
+            RedirectAttributes flash) {
+        String to = assignee == null ? me.getName() : assignee.isBlank() ? null : assignee.strip();
+        return act(id, flash, () -> service.change(id, new WorkItemPatch(null, true, to, null), me.getName()));
+    }
+
+    @PostMapping("/note")
+    String note(@PathVariable long id, @RequestParam String note, Principal me, RedirectAttributes flash) {
+        if (note.isBlank()) {
+            flash.addFlashAttribute("problem", "A note needs some text.");
+            return "redirect:/console/work-items/" + id;
+        }
+        return act(id, flash, () -> service.change(id, new WorkItemPatch(null, false, null, note.strip()),
+                me.getName()));
+    }
+
+    @PostMapping("/status")
+    String status(@PathVariable long id, @RequestParam WorkItemStatus status,
+            @RequestParam(required = false) String reason, Principal me, RedirectAttributes flash) {
+        String note = reason == null || reason.isBlank() ? null : reason.strip();
+        return act(id, flash, () -> service.change(id, new WorkItemPatch(status, false, null, note), me.getName()));
+    }
+
+    @PostMapping("/redispatch")
+    String redispatch(@PathVariable long id, Principal me, RedirectAttributes flash) {
+        return act(id, flash, () -> service.redispatch(id, me.getName()));
+    }
+
+    /** Runs an action and comes back to the item, with the refusal's reason when the item's state refused it. */
+    private static String act(long id, RedirectAttributes flash, Runnable action) {
+        try {
+            action.run();
+        } catch (ConflictException refused) {
+            flash.addFlashAttribute("problem", refused.title() + ": " + refused.getMessage());
+        }
+        return "redirect:/console/work-items/" + id;
+    }
+}

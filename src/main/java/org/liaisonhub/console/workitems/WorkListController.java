@@ -1,0 +1,68 @@
+package org.liaisonhub.console.workitems;
+
+import java.security.Principal;
+import java.util.Arrays;
+import org.liaisonhub.mapping.Mappings;
+import org.liaisonhub.platform.Page;
+import org.liaisonhub.platform.audit.AuditedIds;
+import org.liaisonhub.workitem.WorkItem;
+import org.liaisonhub.workitem.WorkItemRepository;
+import org.liaisonhub.workitem.WorkItemStatus;
+import org.liaisonhub.workitem.WorkListChanges;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The liaison's work list: filtered by type, status and whose items, sorted by creation or last change, and kept
+ * current without a reload. The open page asks every few seconds whether anything changed (a stamp, no patient
+ * data) and fetches its rows, which are audited as every read of patient data is, only when something did.
+ */
+@Controller
+@RequestMapping("/console/work-items")
+class WorkListController {
+
+    private static final int PAGE_SIZE = 50;
+
+    private final WorkItemRepository items;
+    private final WorkListChanges changes;
+    private final Mappings mappings;
+
+    WorkListController(WorkItemRepository items, WorkListChanges changes, Mappings mappings) {
+        this.items = items;
+        this.changes = changes;
+        this.mappings = mappings;
+    }
+
+    @GetMapping
+    String list(WorkListFilter filter, @RequestParam(defaultValue = "0") int page, Principal me, Model model) {
+        rows(filter, page, me, model);
+        model.addAttribute("filter", filter);
+        model.addAttribute("statuses", Arrays.asList(WorkItemStatus.values()));
+        model.addAttribute("types", mappings.workItemTypes());
+        model.addAttribute("stamp", changes.stamp());
+        return "console/work-items";
+    }
+
+    @GetMapping("/rows")
+    String rows(WorkListFilter filter, @RequestParam(defaultValue = "0") int page, Principal me, Model model) {
+        Page<WorkItem> found = items.search(filter.search(me.getName()), page, PAGE_SIZE);
+        AuditedIds.add(found.items().stream().map(WorkItem::id).toList());
+        model.addAttribute("rows", found.items().stream().map(WorkListRow::of).toList());
+        model.addAttribute("total", found.total());
+        return "console/work-item-rows :: rows";
+    }
+
+    /** 204 while nothing changed since {@code seen}; else the new stamp, and an event that makes the rows reload. */
+    @GetMapping("/changes")
+    ResponseEntity<String> changes(@RequestParam(defaultValue = "") String seen) {
+        String now = changes.stamp();
+        if (now.equals(seen)) {
+            return ResponseEntity.noContent().build();
+        }
+        return ResponseEntity.ok().header("HX-Trigger", "work-list-changed").body(now);
+    }
+}
