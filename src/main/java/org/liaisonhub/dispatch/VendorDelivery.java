@@ -1,19 +1,14 @@
 package org.liaisonhub.dispatch;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.liaisonhub.dispatch.DispatchMetrics.Outcome;
-import org.liaisonhub.dispatch.OutboxEntry.Action;
 import org.liaisonhub.dispatch.OutboxEntry.Status;
 import org.liaisonhub.dispatch.VendorSettings.Vendor;
 import org.liaisonhub.dispatch.deadletter.DeadLetters;
-import org.liaisonhub.dispatch.fhir.VendorRequest;
-import org.liaisonhub.dispatch.fhir.VendorRequestBuilder;
-import org.liaisonhub.workitem.WorkItem;
 import org.liaisonhub.workitem.WorkItemService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,20 +32,20 @@ public class VendorDelivery {
     private final Vendors vendors;
     private final WorkItemService workItems;
     private final DeadLetters deadLetters;
-    private final VendorRequestBuilder requests;
+    private final VendorRequestBodies bodies;
     private final VendorClient client;
     private final DispatchMetrics metrics;
     private final ObjectMapper json;
     private final TransactionTemplate transaction;
 
     VendorDelivery(Outbox outbox, Vendors vendors, WorkItemService workItems, DeadLetters deadLetters,
-            VendorRequestBuilder requests, VendorClient client, DispatchMetrics metrics, ObjectMapper json,
+            VendorRequestBodies bodies, VendorClient client, DispatchMetrics metrics, ObjectMapper json,
             PlatformTransactionManager transactions) {
         this.outbox = outbox;
         this.vendors = vendors;
         this.workItems = workItems;
         this.deadLetters = deadLetters;
-        this.requests = requests;
+        this.bodies = bodies;
         this.client = client;
         this.metrics = metrics;
         this.json = json;
@@ -85,8 +80,7 @@ public class VendorDelivery {
             skip(entry, skip, entry.attempts());
             return;
         }
-        String body = requests.json(new VendorRequest(entry.idempotencyKey(), entry.createdAt(),
-                entry.action() == Action.CANCEL, snapshot(entry), entry.vendor(), vendor));
+        String body = bodies.json(entry, vendor);
         int attempt = entry.attempts();
         while (true) {
             attempt++;
@@ -170,14 +164,6 @@ public class VendorDelivery {
             detail.put("reason", reason);
         }
         return detail;
-    }
-
-    private WorkItem snapshot(OutboxEntry entry) {
-        try {
-            return json.readValue(entry.snapshot(), WorkItem.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Outbox row " + entry.id() + " holds an unreadable work item", e);
-        }
     }
 
     private static String statusOf(VendorResponse response) {

@@ -1,2 +1,8 @@
-/** Requests that could not be delivered: kept with every attempt's reason, listed, and replayed on request. */
+/**
+ * Requests that could not be delivered: kept with the reason, listed, and replayed on request. Offered to the
+ * console, which lists and replays them for people.
+ */
+@NamedInterface("deadletter")
 package org.liaisonhub.dispatch.deadletter;
+
+import org.springframework.modulith.NamedInterface;

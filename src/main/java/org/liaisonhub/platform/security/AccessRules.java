@@ -81,7 +81,11 @@ public final class AccessRules {
             AccessRule.of(POST, "/console/work-items/{id}/note", LIAISON, CHANGE, "WorkItem"),
             AccessRule.of(POST, "/console/work-items/{id}/status", LIAISON, CHANGE, "WorkItem"),
             AccessRule.of(POST, "/console/work-items/{id}/redispatch", Set.of(Role.LIAISON, Role.INTEGRATION),
-                    REDISPATCH, "WorkItem"));
+                    REDISPATCH, "WorkItem"),
+            AccessRule.of(GET, "/console/dead-letters", INTEGRATION, READ, "DeadLetter"),
+            AccessRule.of(GET, "/console/dead-letters/{id}", INTEGRATION, READ, "DeadLetter"),
+            AccessRule.of(POST, "/console/dead-letters/{id}/replay", INTEGRATION, REPLAY, "DeadLetter"),
+            AccessRule.of(POST, "/console/dead-letters/replay", INTEGRATION, REPLAY, "DeadLetter"));
 
     private AccessRules() {
     }
