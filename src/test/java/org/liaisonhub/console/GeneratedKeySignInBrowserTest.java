@@ -48,8 +48,11 @@ class GeneratedKeySignInBrowserTest extends HubTestBase {
     void theKeyGeneratedAtFirstStartSignsInAsAdmin() throws IOException {
         console.signIn(Files.readString(DATA_DIR.resolve("admin-api-key")).strip());
 
-        assertThat(console.driver().getCurrentUrl()).endsWith("/console/work-items");
         assertThat(console.waitFor(By.cssSelector("form.who strong")).getText()).isEqualTo("generated-admin");
+        assertThat(console.texts(By.cssSelector("ul.sections a"))).as("ADMIN opens every section")
+                .containsExactly("Work list", "Dead letters", "Access audit");
+        console.driver().findElement(By.linkText("Work list")).click();
+        assertThat(console.waitFor(By.tagName("h1")).getText()).isEqualTo("Work list");
     }
 
     @Test

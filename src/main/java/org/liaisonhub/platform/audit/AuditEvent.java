@@ -8,7 +8,7 @@ import java.time.Instant;
  *
  * @param principal     the API key name or JWT subject; {@code anonymous} when none was proven
  * @param action        READ, CHANGE, REPROCESS, REPLAY, REDISPATCH, VENDOR_CALLBACK, AUTHENTICATION_FAILED,
- *                      ACCESS_DENIED, CONNECTION_REFUSED
+ *                      ACCESS_DENIED, CONNECTION_REFUSED, and the console's SIGN_IN and SIGN_OUT
  * @param resourceIds   the ids read or changed (for a list, the ids on the page returned)
  * @param status        the HTTP status answered (0 for MLLP connections)
  */

@@ -85,7 +85,8 @@ public final class AccessRules {
             AccessRule.of(GET, "/console/dead-letters", INTEGRATION, READ, "DeadLetter"),
             AccessRule.of(GET, "/console/dead-letters/{id}", INTEGRATION, READ, "DeadLetter"),
             AccessRule.of(POST, "/console/dead-letters/{id}/replay", INTEGRATION, REPLAY, "DeadLetter"),
-            AccessRule.of(POST, "/console/dead-letters/replay", INTEGRATION, REPLAY, "DeadLetter"));
+            AccessRule.of(POST, "/console/dead-letters/replay", INTEGRATION, REPLAY, "DeadLetter"),
+            AccessRule.of(GET, "/console/audit", Set.of(Role.AUDITOR), READ, "AuditTrail"));
 
     private AccessRules() {
     }
