@@ -1,7 +1,6 @@
 package org.liaisonhub.store;
 
 import java.time.Instant;
-import java.util.List;
 import org.liaisonhub.platform.Page;
 import org.liaisonhub.platform.audit.AuditedIds;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -18,11 +17,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class MessageController {
 
     private final MessageStore store;
-    private final List<MessageReprocessor> reprocessors;
+    private final MessageReprocessing messages;
 
-    public MessageController(MessageStore store, List<MessageReprocessor> reprocessors) {
+    public MessageController(MessageStore store, MessageReprocessing messages) {
         this.store = store;
-        this.reprocessors = reprocessors;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -32,28 +31,28 @@ public class MessageController {
             @RequestParam(required = false) String controlId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+            @RequestParam(required = false) String channel,
+            @RequestParam(required = false) String sender,
+            @RequestParam(required = false) String facility,
+            @RequestParam(required = false) String errorCode,
+            @RequestParam(required = false) String mrn,
+            @RequestParam(defaultValue = "newest") String sort,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) int size) {
-        Page<StoredMessage> found = store.search(new MessageSearch(status, type, controlId, from, to), page, size);
+        Page<StoredMessage> found = store.search(new MessageSearch(status, type, controlId, from, to, channel, sender,
+                facility, errorCode, mrn, "oldest".equals(sort)), page, size);
         AuditedIds.add(found.items().stream().map(StoredMessage::id).toList());
         return found;
     }
 
     @GetMapping("/{id}")
     public StoredMessageDetail get(@PathVariable long id) {
-        StoredMessage message = store.find(id).orElseThrow(() -> new MessageNotFoundException(id));
-        return new StoredMessageDetail(message, store.rawText(id).orElse(""), store.effects(id));
+        return messages.detail(id);
     }
 
     /** Processes the message again; work items are matched, never doubled. Answers the message as it now stands. */
     @PostMapping("/{id}/reprocess")
     public StoredMessageDetail reprocess(@PathVariable long id) {
-        StoredMessage message = store.find(id).orElseThrow(() -> new MessageNotFoundException(id));
-        MessageReprocessor reprocessor = reprocessors.stream()
-                .filter(r -> r.handles(message.envelope().channel()))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("No reprocessor for channel " + message.envelope().channel()));
-        reprocessor.reprocess(message, store.rawText(id).orElse(""));
-        return get(id);
+        return messages.reprocess(id);
     }
 }

@@ -6,7 +6,8 @@ import java.time.Instant;
  * Where a message came from and what it says it is, as read from its header when it arrived. Values longer than
  * their column are cut, so that storing what arrived can never fail because a sender filled a field with junk.
  *
- * @param charset the character set the raw text was decoded with (and restores the bytes received)
+ * @param charset    the character set the raw text was decoded with (and restores the bytes received)
+ * @param patientMrn the MRN of the patient the message is about, when it names one (for searching)
  */
 public record MessageEnvelope(
         String channel,
@@ -21,7 +22,8 @@ public record MessageEnvelope(
         String controlId,
         String version,
         String charset,
-        int sizeBytes) {
+        int sizeBytes,
+        String patientMrn) {
 
     public MessageEnvelope {
         remoteAddress = fit(remoteAddress, 255);
@@ -33,6 +35,7 @@ public record MessageEnvelope(
         triggerEvent = fit(triggerEvent, 16);
         controlId = fit(controlId, 255);
         version = fit(version, 16);
+        patientMrn = fit(patientMrn, 255);
     }
 
     static String fit(String value, int max) {

@@ -24,7 +24,7 @@ public class MessageStore {
             id, channel, received_at, remote_address, sending_application, sending_facility,
             receiving_application, receiving_facility, message_type, trigger_event, control_id, version,
             charset, size_bytes, status, ack_code, error_code, error_location, error_text, duplicate_of,
-            processed_at, reprocess_count""";
+            processed_at, reprocess_count, patient_mrn""";
 
     private static final RowMapper<StoredMessage> ROW = MessageStore::map;
 
@@ -74,17 +74,18 @@ public class MessageStore {
                 .addValue("version", envelope.version())
                 .addValue("charset", envelope.charset())
                 .addValue("sizeBytes", envelope.sizeBytes())
+                .addValue("patientMrn", envelope.patientMrn())
                 .addValue("rawText", received.rawText());
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update("""
                 insert into inbound_message (channel, received_at, remote_address, sending_application,
                     sending_facility, receiving_application, receiving_facility, message_type, trigger_event,
                     control_id, version, charset, size_bytes, status, ack_code, error_code, error_location,
-                    error_text, duplicate_of, processed_at, raw_text)
+                    error_text, duplicate_of, processed_at, raw_text, patient_mrn)
                 values (:channel, :receivedAt, :remoteAddress, :sendingApplication, :sendingFacility,
                     :receivingApplication, :receivingFacility, :messageType, :triggerEvent, :controlId, :version,
                     :charset, :sizeBytes, :status, :ackCode, :errorCode, :errorLocation, :errorText, :duplicateOf,
-                    :processedAt, :rawText)""", params, key, new String[] {"id"});
+                    :processedAt, :rawText, :patientMrn)""", params, key, new String[] {"id"});
         return key.getKey().longValue();
     }
 
@@ -102,6 +103,12 @@ public class MessageStore {
         if (updated == 0) {
             throw new MessageNotFoundException(id);
         }
+    }
+
+    /** Records whom a message is about once its channel knows (a FHIR request's patient), in the caller's transaction. */
+    public void recordPatient(long id, String mrn) {
+        jdbc.update("update inbound_message set patient_mrn = :mrn where id = :id",
+                new MapSqlParameterSource("id", id).addValue("mrn", MessageEnvelope.fit(mrn, 255)));
     }
 
     public Optional<StoredMessage> find(long id) {
@@ -127,7 +134,12 @@ public class MessageStore {
     public Page<StoredMessage> search(MessageSearch search, int page, int size) {
         PagedQuery query = new PagedQuery(COLUMNS, "inbound_message")
                 .whereEquals("status", "status", search.status() == null ? null : search.status().name())
-                .whereEquals("control_id", "controlId", search.controlId());
+                .whereEquals("control_id", "controlId", search.controlId())
+                .whereEquals("channel", "channel", search.channel())
+                .whereEquals("sending_application", "sender", search.sendingApplication())
+                .whereEquals("sending_facility", "facility", search.sendingFacility())
+                .whereEquals("error_code", "errorCode", search.errorCode())
+                .whereEquals("patient_mrn", "mrn", search.mrn());
         if (search.type() != null && !search.type().isBlank()) {
             String[] typeAndEvent = search.type().trim().split("\\^", 2);
             query.whereEquals("message_type", "messageType", typeAndEvent[0])
@@ -139,7 +151,8 @@ public class MessageStore {
         if (search.to() != null) {
             query.where("received_at < :to", "to", utc(search.to()));
         }
-        return query.page(jdbc, "received_at desc, id desc", ROW, page, size);
+        return query.page(jdbc, search.oldestFirst() ? "received_at, id" : "received_at desc, id desc", ROW, page,
+                size);
     }
 
     private static MapSqlParameterSource outcomeParams(MessageOutcome outcome) {
@@ -181,6 +194,7 @@ public class MessageStore {
                 rs.getString("control_id"),
                 rs.getString("version"),
                 rs.getString("charset"),
-                rs.getInt("size_bytes"));
+                rs.getInt("size_bytes"),
+                rs.getString("patient_mrn"));
     }
 }

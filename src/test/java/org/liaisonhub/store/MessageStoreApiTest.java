@@ -58,6 +58,31 @@ class MessageStoreApiTest extends HubIntegrationTest {
     }
 
     @Test
+    void messagesAreFoundByPatientSenderFacilityChannelAndErrorCodeOldestFirstOnRequest() {
+        Instant before = Instant.now();
+        Fixtures admitted = Fixtures.fresh().with("VERSION", "2.5.1");
+        Fixtures unusable = Fixtures.fresh();
+        send(admitted.hl7("a01-admit-interpreter"));
+        send(admitted.with("CONTROL_ID", TestIds.controlId()).with("LANGUAGE", "SPA^Spanish")
+                .hl7("a08-update-language"));
+        send(unusable.hl7("a01-no-mrn"));
+        String window = "&from=" + before + "&to=" + Instant.now().plusSeconds(1);
+
+        JsonNode patients = getJson("/api/messages?mrn=" + admitted.get("MRN") + "&sort=oldest" + window);
+        assertThat(patients.get("items")).extracting(m -> m.get("triggerEvent").asText())
+                .as("the patient's messages, oldest first").containsExactly("A01", "A08");
+        assertThat(patients.get("items").get(0).get("patientMrn").asText()).isEqualTo(admitted.get("MRN"));
+        JsonNode inError = only(getJson("/api/messages?controlId=" + unusable.get("CONTROL_ID")));
+        String errorCode = inError.get("errorCode").asText();
+        assertThat(getJson("/api/messages?errorCode=" + errorCode + window).get("items"))
+                .extracting(m -> m.get("id").asLong()).contains(inError.get("id").asLong());
+        assertThat(getJson("/api/messages?facility=GENHOSP&channel=HL7V2" + window).get("total").asInt())
+                .isEqualTo(3);
+        assertThat(getJson("/api/messages?facility=ELSEWHERE" + window).get("total").asInt()).isZero();
+        assertThat(getJson("/api/messages?channel=FHIR" + window).get("total").asInt()).isZero();
+    }
+
+    @Test
     void reprocessingAProcessedMessageNeverDoublesWork() {
         Fixtures patient = Fixtures.fresh();
         send(patient.hl7("a01-admit-spanish-two-insurances"));

@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.liaisonhub.console.Json;
 import org.liaisonhub.dispatch.VendorRequestBodies;
 import org.liaisonhub.dispatch.Vendors;
 import org.liaisonhub.dispatch.deadletter.DeadLetter;

@@ -185,6 +185,6 @@ public class FhirIngestService {
                 request.remoteAddress(), request.principal(), null, "liaison-hub", null, type, request.kind().event(),
                 controlId != null ? controlId : request.requestId(),
                 fhir.getVersion().getVersion().getFhirVersionString(), StandardCharsets.UTF_8.name(),
-                raw.getBytes(StandardCharsets.UTF_8).length), raw));
+                raw.getBytes(StandardCharsets.UTF_8).length, null), raw));
     }
 }

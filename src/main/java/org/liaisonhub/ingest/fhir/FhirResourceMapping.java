@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.hl7.fhir.r4.model.Resource;
 import org.liaisonhub.ingest.MessageIntake.Decision;
 import org.liaisonhub.ingest.fhir.FhirIngestService.Entry;
@@ -15,12 +16,14 @@ import org.liaisonhub.mapping.MappingResult;
 import org.liaisonhub.platform.FhirProperties;
 import org.liaisonhub.store.MessageOutcome;
 import org.liaisonhub.store.MessageStatus;
+import org.liaisonhub.store.MessageStore;
 import org.liaisonhub.workitem.WorkChange;
 import org.springframework.stereotype.Component;
 
 /**
- * The FHIR channel's step of the intake: keeps the resources of a stored message (a new version of each) and
- * evaluates the FHIR rule sets on them, deciding the message's outcome and its work-item changes.
+ * The FHIR channel's step of the intake: keeps the resources of a stored message (a new version of each), notes the
+ * patient they are about on the message, and evaluates the FHIR rule sets on them, deciding the message's outcome
+ * and its work-item changes.
  */
 @Component
 class FhirResourceMapping {
@@ -30,14 +33,16 @@ class FhirResourceMapping {
     private final FhirResourceIndex index;
     private final EhrFhirServer ehr;
     private final FhirProperties properties;
+    private final MessageStore store;
 
     FhirResourceMapping(FhirContext fhir, FhirRuleEngine rules, FhirResourceIndex index, EhrFhirServer ehr,
-            FhirProperties properties) {
+            FhirProperties properties, MessageStore store) {
         this.fhir = fhir;
         this.rules = rules;
         this.index = index;
         this.ehr = ehr;
         this.properties = properties;
+        this.store = store;
     }
 
     /** Keeps and maps resources under a stored message; entry i gets the id lh-<message>-<first + i>. */
@@ -58,6 +63,8 @@ class FhirResourceMapping {
                             unit.patientMrnOf(resource), status(resource), v -> encode(resource, v), id);
             versions.put(FhirUnit.reference(resource), version);
         }
+        unit.resources().stream().map(unit::patientMrnOf).filter(Objects::nonNull).findFirst()
+                .ifPresent(mrn -> store.recordPatient(id, mrn));
         List<WorkChange> changes = new ArrayList<>();
         boolean matched = false;
         for (Resource resource : unit.resources()) {

@@ -7,10 +7,10 @@ import ca.uhn.hl7v2.model.Message;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.liaisonhub.ingest.MessageIntake;
 import org.liaisonhub.ingest.MessageIntake.Arrival;
 import org.liaisonhub.ingest.MessageIntake.Decision;
 import org.liaisonhub.ingest.MessageIntake.Processed;
+import org.liaisonhub.ingest.MessageIntake;
 import org.liaisonhub.mapping.Hl7RuleEngine;
 import org.liaisonhub.mapping.MappingDataException;
 import org.liaisonhub.mapping.MappingResult;
@@ -50,7 +50,7 @@ public class Hl7IngestService {
     /** Processes a message that has just arrived. */
     Hl7Outcome ingest(InboundFrame frame, String remoteAddress) {
         Screening screening = screener.screen(frame);
-        return process(screening, Arrival.received(received(frame, screening.header(), remoteAddress)));
+        return process(screening, Arrival.received(received(frame, screening, remoteAddress)));
     }
 
     /** Processes a stored message again and records the new outcome on it. */
@@ -140,10 +140,12 @@ public class Hl7IngestService {
                 null);
     }
 
-    private static ReceivedMessage received(InboundFrame frame, MshHeader header, String remoteAddress) {
-        MshHeader h = header != null ? header : MshHeader.NONE;
+    private static ReceivedMessage received(InboundFrame frame, Screening screening, String remoteAddress) {
+        MshHeader h = screening.header() != null ? screening.header() : MshHeader.NONE;
+        String mrn = screening instanceof Screening.Accepted accepted ? PatientMrn.of(accepted.message()) : null;
         return new ReceivedMessage(new MessageEnvelope(CHANNEL, Instant.now(), remoteAddress, h.sendingApplication(),
                 h.sendingFacility(), h.receivingApplication(), h.receivingFacility(), h.messageType(),
-                h.triggerEvent(), h.controlId(), h.version(), frame.charset().name(), frame.size()), frame.text());
+                h.triggerEvent(), h.controlId(), h.version(), frame.charset().name(), frame.size(), mrn),
+                frame.text());
     }
 }

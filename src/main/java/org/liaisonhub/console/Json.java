@@ -1,17 +1,17 @@
-package org.liaisonhub.console.deadletters;
+package org.liaisonhub.console;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** JSON indented for reading; text that is not JSON is shown as it is. */
-final class Json {
+public final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Json() {
     }
 
-    static String pretty(String json) {
+    public static String pretty(String json) {
         try {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(MAPPER.readTree(json));
         } catch (JsonProcessingException notJson) {

@@ -1,0 +1,36 @@
+package org.liaisonhub.store;
+
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/**
+ * A stored message with its raw text and what it did, and processing it again by its channel's
+ * {@link MessageReprocessor}: work items are matched, never doubled. The API and the console both come here.
+ */
+@Service
+public class MessageReprocessing {
+
+    private final MessageStore store;
+    private final List<MessageReprocessor> reprocessors;
+
+    MessageReprocessing(MessageStore store, List<MessageReprocessor> reprocessors) {
+        this.store = store;
+        this.reprocessors = reprocessors;
+    }
+
+    public StoredMessageDetail detail(long id) {
+        StoredMessage message = store.find(id).orElseThrow(() -> new MessageNotFoundException(id));
+        return new StoredMessageDetail(message, store.rawText(id).orElse(""), store.effects(id));
+    }
+
+    /** Processes the message again and answers it as it now stands. */
+    public StoredMessageDetail reprocess(long id) {
+        StoredMessage message = store.find(id).orElseThrow(() -> new MessageNotFoundException(id));
+        MessageReprocessor reprocessor = reprocessors.stream()
+                .filter(r -> r.handles(message.envelope().channel()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("No reprocessor for channel " + message.envelope().channel()));
+        reprocessor.reprocess(message, store.rawText(id).orElse(""));
+        return detail(id);
+    }
+}
