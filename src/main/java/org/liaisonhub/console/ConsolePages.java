@@ -22,6 +22,7 @@ class ConsolePages {
             new Section("Work list", "/console/work-items", List.of("ROLE_LIAISON", "ROLE_ADMIN")),
             new Section("Messages", "/console/messages", List.of("ROLE_INTEGRATION", "ROLE_ADMIN")),
             new Section("Dead letters", "/console/dead-letters", List.of("ROLE_INTEGRATION", "ROLE_ADMIN")),
+            new Section("Mappings and routes", "/console/mappings", List.of("ROLE_INTEGRATION", "ROLE_ADMIN")),
             new Section("Access audit", "/console/audit", List.of("ROLE_AUDITOR", "ROLE_ADMIN")));
 
     @GetMapping("/login")

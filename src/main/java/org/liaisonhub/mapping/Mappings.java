@@ -1,5 +1,6 @@
 package org.liaisonhub.mapping;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +33,12 @@ public final class Mappings {
 
     public Set<String> names() {
         return ruleSets.stream().map(RuleSet::name).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** Every loaded rule set, in name order, as people read it. */
+    public List<RuleSetSummary> summaries() {
+        return ruleSets.stream().map(RuleSetSummary::of)
+                .sorted(Comparator.comparing(RuleSetSummary::name)).toList();
     }
 
     /** The work-item types the rules open, in name order: what a work list can be filtered by. */

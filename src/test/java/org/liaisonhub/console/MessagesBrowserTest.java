@@ -65,6 +65,18 @@ class MessagesBrowserTest extends HubIntegrationTest {
     }
 
     @Test
+    void anEngineerReadsTheLoadedRuleSetsAndRoutes() {
+        console.signIn(key(Role.INTEGRATION));
+        console.open("/console/mappings");
+
+        WebElement adt = console.waitFor(By.cssSelector("section[data-rule-set='adt-liaison']"));
+        assertThat(adt.getText()).contains("adt-liaison.yaml").contains("opens INTERPRETER");
+        assertThat(console.texts(By.cssSelector("#routes td:first-child span:first-child")))
+                .contains("hl7-adt-inbound", "vendor-insurance", "vendor-interpreter", "vendor-transport");
+        assertThat(console.driver().findElement(By.id("routes")).getText()).contains("Started");
+    }
+
+    @Test
     void aLiaisonIsRefusedTheMessagesPage() {
         console.signIn(key(Role.LIAISON));
         console.open("/console/messages");

@@ -90,6 +90,7 @@ public final class AccessRules {
             AccessRule.of(GET, "/console/dead-letters/{id}", INTEGRATION, READ, "DeadLetter"),
             AccessRule.of(POST, "/console/dead-letters/{id}/replay", INTEGRATION, REPLAY, "DeadLetter"),
             AccessRule.of(POST, "/console/dead-letters/replay", INTEGRATION, REPLAY, "DeadLetter"),
+            AccessRule.of(GET, "/console/mappings", INTEGRATION, null, null),
             AccessRule.of(GET, "/console/audit", Set.of(Role.AUDITOR), READ, "AuditTrail"));
 
     private AccessRules() {

@@ -1,0 +1,52 @@
+package org.liaisonhub.console.mappings;
+
+import java.util.Comparator;
+import java.util.List;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.apache.camel.model.Model;
+import org.apache.camel.model.RouteDefinition;
+import org.liaisonhub.mapping.Mappings;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * What the hub runs, read-only: the mapping rule sets it loaded (each file, its rules, the work they open or cancel)
+ * and its routes (each file, its input, whether it is running). Editing stays with the files and their review.
+ */
+@Controller
+class MappingsPage {
+
+    /** One route as the page shows it. */
+    record RouteView(String id, String description, String file, String from, String status) {
+    }
+
+    private final Mappings mappings;
+    private final CamelContext camel;
+
+    MappingsPage(Mappings mappings, CamelContext camel) {
+        this.mappings = mappings;
+        this.camel = camel;
+    }
+
+    @GetMapping("/console/mappings")
+    String show(org.springframework.ui.Model model) {
+        model.addAttribute("ruleSets", mappings.summaries());
+        model.addAttribute("routes", routes());
+        return "console/mappings";
+    }
+
+    private List<RouteView> routes() {
+        return camel.getCamelContextExtension().getContextPlugin(Model.class).getRouteDefinitions().stream()
+                .map(this::view).sorted(Comparator.comparing(RouteView::id)).toList();
+    }
+
+    private RouteView view(RouteDefinition route) {
+        String file = route.getResource() == null ? null : route.getResource().getLocation();
+        Route running = camel.getRoute(route.getRouteId());
+        // the running route's input, with placeholders and template parameters resolved
+        String from = running == null ? route.getInput().getEndpointUri() : running.getEndpoint().getEndpointUri();
+        return new RouteView(route.getRouteId(), route.getDescriptionText(), file, from,
+                String.valueOf(camel.getRouteController().getRouteStatus(route.getRouteId())));
+    }
+}
