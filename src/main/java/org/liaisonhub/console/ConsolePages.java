@@ -20,6 +20,7 @@ class ConsolePages {
 
     static final List<Section> SECTIONS = List.of(
             new Section("Work list", "/console/work-items", List.of("ROLE_LIAISON", "ROLE_ADMIN")),
+            new Section("Dashboard", "/console/dashboard", List.of("ROLE_INTEGRATION", "ROLE_ADMIN")),
             new Section("Messages", "/console/messages", List.of("ROLE_INTEGRATION", "ROLE_ADMIN")),
             new Section("Dead letters", "/console/dead-letters", List.of("ROLE_INTEGRATION", "ROLE_ADMIN")),
             new Section("Mappings and routes", "/console/mappings", List.of("ROLE_INTEGRATION", "ROLE_ADMIN")),

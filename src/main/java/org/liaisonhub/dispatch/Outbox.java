@@ -6,8 +6,10 @@ import static org.liaisonhub.platform.DbTime.utc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.liaisonhub.dispatch.OutboxEntry.Action;
 import org.liaisonhub.dispatch.OutboxEntry.Status;
@@ -183,6 +185,16 @@ public class Outbox {
         MapSqlParameterSource purged = new MapSqlParameterSource("items", items);
         jdbc.update("delete from dead_letter where work_item_id in (:items)", purged);
         return jdbc.update("delete from outbox where work_item_id in (:items)", purged);
+    }
+
+    /** Requests not yet delivered (waiting for the relay or on a vendor queue), by vendor. */
+    public Map<String, Long> pendingByVendor() {
+        Map<String, Long> pending = new HashMap<>();
+        jdbc.query("select vendor, count(*) from outbox where status in ('PENDING', 'RELAYED') group by vendor",
+                new MapSqlParameterSource(), rs -> {
+                    pending.put(rs.getString(1), rs.getLong(2));
+                });
+        return pending;
     }
 
     public long pending() {

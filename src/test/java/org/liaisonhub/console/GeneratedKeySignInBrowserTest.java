@@ -50,7 +50,7 @@ class GeneratedKeySignInBrowserTest extends HubTestBase {
 
         assertThat(console.waitFor(By.cssSelector("form.who strong")).getText()).isEqualTo("generated-admin");
         assertThat(console.texts(By.cssSelector("ul.sections a"))).as("ADMIN opens every section")
-                .containsExactly("Work list", "Messages", "Dead letters", "Mappings and routes", "Access audit");
+                .containsExactly("Work list", "Dashboard", "Messages", "Dead letters", "Mappings and routes", "Access audit");
         console.driver().findElement(By.linkText("Work list")).click();
         assertThat(console.waitFor(By.tagName("h1")).getText()).isEqualTo("Work list");
     }

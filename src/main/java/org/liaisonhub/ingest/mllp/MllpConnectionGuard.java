@@ -17,9 +17,17 @@ class MllpConnectionGuard extends ChannelInboundHandlerAdapter {
     /** Camel's name for the handler that runs the route, on the connection's own executor. */
     private static final String ROUTE_HANDLER = "handler";
 
+    private final MllpConnections connections;
+
+    MllpConnectionGuard(MllpConnections connections) {
+        this.connections = connections;
+    }
+
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         ctx.channel().config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
+        connections.opened();
+        ctx.channel().closeFuture().addListener(closed -> connections.closed());
     }
 
     @Override

@@ -61,8 +61,8 @@ public class MllpPipeline {
     }
 
     @Bean
-    ChannelHandlerFactory mllpConnectionGuard() {
-        return factory(MllpConnectionGuard::new);
+    ChannelHandlerFactory mllpConnectionGuard(MllpConnections connections) {
+        return factory(() -> new MllpConnectionGuard(connections));
     }
 
     @Bean

@@ -82,6 +82,8 @@ public final class AccessRules {
             AccessRule.of(POST, "/console/work-items/{id}/status", LIAISON, CHANGE, "WorkItem"),
             AccessRule.of(POST, "/console/work-items/{id}/redispatch", Set.of(Role.LIAISON, Role.INTEGRATION),
                     REDISPATCH, "WorkItem"),
+            AccessRule.of(GET, "/console/dashboard", INTEGRATION, null, null),
+            AccessRule.of(GET, "/console/dashboard/panel", INTEGRATION, null, null),
             AccessRule.of(GET, "/console/messages", INTEGRATION, READ, "InboundMessage"),
             AccessRule.of(POST, "/console/messages", INTEGRATION, READ, "InboundMessage"),
             AccessRule.of(GET, "/console/messages/{id}", INTEGRATION, READ, "InboundMessage"),
