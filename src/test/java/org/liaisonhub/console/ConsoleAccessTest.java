@@ -1,6 +1,7 @@
 package org.liaisonhub.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.liaisonhub.platform.audit.AuditEvent;
+import org.liaisonhub.platform.audit.AuditTrail;
 import org.liaisonhub.platform.security.AccessRule;
 import org.liaisonhub.platform.security.AccessRules;
 import org.liaisonhub.platform.security.Role;
@@ -37,6 +40,9 @@ class ConsoleAccessTest extends HubIntegrationTest {
 
     @Autowired
     WebApplicationContext context;
+
+    @Autowired
+    AuditTrail audit;
 
     MockMvc console;
     long item;
@@ -104,6 +110,20 @@ class ConsoleAccessTest extends HubIntegrationTest {
 
         assertThat(answer.getStatus()).isEqualTo(403);
         assertThat(getJson("/api/work-items/" + item).get("history").toString()).doesNotContain("forged");
+    }
+
+    @Test
+    void aPageViewAndAnActionAreInTheAccessAuditUnderThePersonsName() throws Exception {
+        console.perform(MockMvcRequestBuilders.get("/console/work-items/{id}", item)
+                .with(user("test-liaison").roles("LIAISON"))).andReturn();
+        console.perform(MockMvcRequestBuilders.post("/console/work-items/{id}/note", item).param("note", "Called")
+                .with(user("test-liaison").roles("LIAISON")).with(csrf())).andReturn();
+
+        List<AuditEvent> events = audit.search("test-liaison", null, "WorkItem", String.valueOf(item), null, null, 0,
+                10).items();
+        assertThat(events).extracting(AuditEvent::action, AuditEvent::method, AuditEvent::path).contains(
+                tuple("READ", "GET", "/console/work-items/" + item),
+                tuple("CHANGE", "POST", "/console/work-items/" + item + "/note"));
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.liaisonhub.support.Fixtures;
 import org.liaisonhub.support.HubIntegrationTest;
 import org.liaisonhub.support.MllpTestClient;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -87,6 +88,21 @@ class WorkListBrowserTest extends HubIntegrationTest {
 
         await().atMost(PATIENCE).until(() -> console.driver().getCurrentUrl().endsWith("/login"));
         assertThat(console.driver().getPageSource()).doesNotContain(patient.get("MRN"));
+    }
+
+    @Test
+    void theWorkListAndAnItemFitATabletScreenWithoutScrollingSideways() {
+        Fixtures patient = admit();
+        long item = workItemsOf(patient.get("MRN")).get(0).get("id").asLong();
+        console.driver().manage().window().setSize(new Dimension(820, 1180));
+        console.signIn(key(Role.LIAISON));
+
+        for (String page : new String[] {"/console/work-items", "/console/work-items/" + item}) {
+            console.open(page);
+            console.waitFor(By.tagName("h1"));
+            assertThat(console.script("return document.documentElement.scrollWidth <= window.innerWidth;"))
+                    .as(page + " at tablet width").isEqualTo(true);
+        }
     }
 
     @Test

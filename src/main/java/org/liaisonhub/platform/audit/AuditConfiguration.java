@@ -4,7 +4,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Puts the access audit on every API request. */
+/** Puts the access audit on every API request and every console page and action. */
 @Configuration(proxyBeanMethods = false)
 public class AuditConfiguration implements WebMvcConfigurer {
 
@@ -16,6 +16,6 @@ public class AuditConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(interceptor).addPathPatterns("/api/**");
+        registry.addInterceptor(interceptor).addPathPatterns("/api/**", "/console/**");
     }
 }
