@@ -41,18 +41,7 @@ class ConsoleSecurity {
         forbidden.setErrorPage("/console/forbidden");
         http.securityMatcher(PATHS)
                 .authenticationManager(signIn(bearer))
-                .authorizeHttpRequests(requests -> {
-                    for (AccessRule rule : AccessRules.CONSOLE) {
-                        var matcher = PathPatternRequestMatcher.withDefaults().matcher(rule.method(), rule.pattern());
-                        if (rule.isPublic()) {
-                            requests.requestMatchers(matcher).permitAll();
-                        } else {
-                            requests.requestMatchers(matcher).hasAnyRole(
-                                    rule.allowed().stream().map(Role::name).toArray(String[]::new));
-                        }
-                    }
-                    requests.anyRequest().denyAll();
-                })
+                .authorizeHttpRequests(AccessTable.enforce(AccessRules.CONSOLE))
                 .formLogin(login -> login.loginPage("/login").loginProcessingUrl("/login")
                         .usernameParameter("name").passwordParameter("credential")
                         .successHandler((request, response, who) -> {

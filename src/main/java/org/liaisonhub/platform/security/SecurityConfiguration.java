@@ -26,7 +26,6 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Every API endpoint needs a bearer token (an API key or a JWT) and a role from {@link AccessRules}, except the
@@ -69,19 +68,7 @@ public class SecurityConfiguration {
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
-                .authorizeHttpRequests(requests -> {
-                    for (AccessRule rule : AccessRules.RULES) {
-                        PathPatternRequestMatcher matcher = PathPatternRequestMatcher.withDefaults()
-                                .matcher(rule.method(), rule.pattern());
-                        if (rule.isPublic()) {
-                            requests.requestMatchers(matcher).permitAll();
-                        } else {
-                            requests.requestMatchers(matcher).hasAnyRole(
-                                    rule.allowed().stream().map(Role::name).toArray(String[]::new));
-                        }
-                    }
-                    requests.anyRequest().denyAll();
-                })
+                .authorizeHttpRequests(AccessTable.enforce(AccessRules.RULES))
                 .oauth2ResourceServer(server -> server
                         .authenticationManagerResolver(request -> authentication)
                         .authenticationEntryPoint(problems)
