@@ -1,6 +1,7 @@
 package org.liaisonhub.workitem;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -27,4 +28,26 @@ public record WorkItem(
         Instant createdAt,
         Instant updatedAt,
         Long sourceMessageId) {
+
+    /**
+     * The details with nested groups flattened to dotted names ({@code pickup.room}), in the mapping's order, as
+     * text: what a vendor's Task inputs and the console's item page list.
+     */
+    public Map<String, String> flatDetails() {
+        Map<String, String> flat = new LinkedHashMap<>();
+        flatten("", details, flat);
+        return flat;
+    }
+
+    private static void flatten(String prefix, Map<String, Object> values, Map<String, String> flat) {
+        values.forEach((name, value) -> {
+            if (value instanceof Map<?, ?> nested) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> group = (Map<String, Object>) nested;
+                flatten(prefix + name + ".", group, flat);
+            } else if (value != null) {
+                flat.put(prefix + name, value.toString());
+            }
+        });
+    }
 }

@@ -30,6 +30,13 @@ public enum WorkItemStatus {
         return next().contains(target);
     }
 
+    /** The changes a person may make from this status: those the lifecycle allows that are a person's to make. */
+    public Set<WorkItemStatus> nextByPerson() {
+        Set<WorkItemStatus> allowed = EnumSet.copyOf(settableByPerson());
+        allowed.retainAll(next());
+        return allowed;
+    }
+
     /** Statuses a person may set through the API; the others belong to vendor dispatch and vendor callbacks. */
     public static Set<WorkItemStatus> settableByPerson() {
         return EnumSet.of(COMPLETED, CANCELLED);

@@ -1,8 +1,6 @@
 package org.liaisonhub.console.workitems;
 
 import java.security.Principal;
-import java.util.EnumSet;
-import java.util.Set;
 import org.liaisonhub.platform.ConflictException;
 import org.liaisonhub.workitem.WorkItemDetail;
 import org.liaisonhub.workitem.WorkItemPatch;
@@ -36,13 +34,11 @@ class WorkItemPage {
     @GetMapping
     String show(@PathVariable long id, Principal me, Model model) {
         WorkItemDetail detail = service.get(id);
-        Set<WorkItemStatus> allowed = EnumSet.copyOf(WorkItemStatus.settableByPerson());
-        allowed.retainAll(detail.item().status().next());
         model.addAttribute("detail", detail);
         model.addAttribute("item", detail.item());
         model.addAttribute("person", new PatientView(detail.item().patient()));
-        model.addAttribute("facts", DetailLines.of(detail.item().details()));
-        model.addAttribute("allowedStatuses", allowed);
+        model.addAttribute("facts", detail.item().flatDetails());
+        model.addAttribute("allowedStatuses", detail.item().status().nextByPerson());
         model.addAttribute("mine", me.getName().equals(detail.item().assignee()));
         return "console/work-item";
     }

@@ -6,8 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -183,7 +181,7 @@ public class VendorRequestBuilder {
             }
         }
         if (request.vendor().request() == RequestKind.SERVICE) {
-            flatten("", request.item().details()).forEach((name, value) ->
+            request.item().flatDetails().forEach((name, value) ->
                     task.addInput().setType(new CodeableConcept().setText(name)).setValue(new StringType(value)));
         }
         return task;
@@ -202,19 +200,5 @@ public class VendorRequestBuilder {
         }
         // FHIR wants the seconds, which OffsetDateTime.toString() leaves out when they are zero
         return new DateTimeType(time.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
-    }
-
-    private static Map<String, String> flatten(String prefix, Map<String, Object> values) {
-        Map<String, String> flat = new LinkedHashMap<>();
-        values.forEach((name, value) -> {
-            if (value instanceof Map<?, ?> nested) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> group = (Map<String, Object>) nested;
-                flat.putAll(flatten(prefix + name + ".", group));
-            } else if (value != null) {
-                flat.put(prefix + name, value.toString());
-            }
-        });
-        return flat;
     }
 }
