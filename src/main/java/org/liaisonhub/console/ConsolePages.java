@@ -3,7 +3,7 @@ package org.liaisonhub.console;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,17 +14,24 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @Controller
 class ConsolePages {
 
-    /** The sections of the console, the roles that open each, and where each starts. */
-    record Section(String name, String path, List<String> roles) {
+    /** A section of the console and where it starts. */
+    record Section(String name, String path) {
     }
 
     static final List<Section> SECTIONS = List.of(
-            new Section("Work list", "/console/work-items", List.of("ROLE_LIAISON", "ROLE_ADMIN")),
-            new Section("Dashboard", "/console/dashboard", List.of("ROLE_INTEGRATION", "ROLE_ADMIN")),
-            new Section("Messages", "/console/messages", List.of("ROLE_INTEGRATION", "ROLE_ADMIN")),
-            new Section("Dead letters", "/console/dead-letters", List.of("ROLE_INTEGRATION", "ROLE_ADMIN")),
-            new Section("Mappings and routes", "/console/mappings", List.of("ROLE_INTEGRATION", "ROLE_ADMIN")),
-            new Section("Access audit", "/console/audit", List.of("ROLE_AUDITOR", "ROLE_ADMIN")));
+            new Section("Work list", "/console/work-items"),
+            new Section("Dashboard", "/console/dashboard"),
+            new Section("Messages", "/console/messages"),
+            new Section("Dead letters", "/console/dead-letters"),
+            new Section("Mappings and routes", "/console/mappings"),
+            new Section("Access audit", "/console/audit"));
+
+    /** The console's own security rules ({@code AccessRules.CONSOLE}) say who opens which section. */
+    private final WebInvocationPrivilegeEvaluator access;
+
+    ConsolePages(WebInvocationPrivilegeEvaluator access) {
+        this.access = access;
+    }
 
     @GetMapping("/login")
     String signIn() {
@@ -34,8 +41,7 @@ class ConsolePages {
     /** The liaison's list is the start page of those who work it; the others choose among their sections. */
     @GetMapping("/")
     String home(Authentication who, Model model) {
-        List<Section> open = SECTIONS.stream().filter(section -> who.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority).anyMatch(section.roles()::contains)).toList();
+        List<Section> open = SECTIONS.stream().filter(section -> access.isAllowed("", section.path(), "GET", who)).toList();
         if (open.size() == 1) {
             return "redirect:" + open.get(0).path();
         }

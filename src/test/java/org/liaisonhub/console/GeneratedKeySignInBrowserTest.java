@@ -51,6 +51,8 @@ class GeneratedKeySignInBrowserTest extends HubTestBase {
         assertThat(console.waitFor(By.cssSelector("form.who strong")).getText()).isEqualTo("generated-admin");
         assertThat(console.texts(By.cssSelector("ul.sections a"))).as("ADMIN opens every section")
                 .containsExactly("Work list", "Dashboard", "Messages", "Dead letters", "Mappings and routes", "Access audit");
+        assertThat(console.texts(By.cssSelector(".bar nav a"))).as("the navigation follows the same rules")
+                .containsExactly("Work list", "Dashboard", "Messages", "Dead letters", "Mappings", "Audit");
         console.driver().findElement(By.linkText("Work list")).click();
         assertThat(console.waitFor(By.tagName("h1")).getText()).isEqualTo("Work list");
     }

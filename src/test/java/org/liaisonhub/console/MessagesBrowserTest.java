@@ -82,6 +82,7 @@ class MessagesBrowserTest extends HubIntegrationTest {
         console.open("/console/messages");
 
         assertThat(console.waitFor(By.tagName("h1")).getText()).isEqualTo("Not allowed");
+        assertThat(console.texts(By.cssSelector(".bar nav a"))).as("nor offered it").containsExactly("Work list");
     }
 
     private Fixtures admit() {
