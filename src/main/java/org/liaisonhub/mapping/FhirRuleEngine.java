@@ -10,6 +10,7 @@ import org.liaisonhub.mapping.fhir.FhirRuleContext;
 import org.liaisonhub.mapping.model.Rule;
 import org.liaisonhub.mapping.model.RuleAction;
 import org.liaisonhub.mapping.model.RuleSet;
+import org.liaisonhub.workitem.PatientLocation;
 import org.liaisonhub.workitem.WorkChange;
 import org.liaisonhub.workitem.WorkNeeded;
 import org.liaisonhub.workitem.WorkNoLongerNeeded;
@@ -72,7 +73,8 @@ public class FhirRuleEngine {
             String key = open.key().stream().map(part -> part.evaluate(context)).map(v -> v == null ? "" : v)
                     .collect(Collectors.joining("|"));
             return new WorkNeeded(open.type(), mrn, visit, key, open.details().evaluate(context),
-                    ruleSet.demographics().evaluate(context.on(subject.patient())), ruleName);
+                    ruleSet.demographics().evaluate(context.on(subject.patient())),
+                    PatientLocation.of(ruleSet.location().evaluate(context)), ruleName);
         }
         RuleAction.CancelWorkItems cancel = (RuleAction.CancelWorkItems) rule.action();
         return new WorkNoLongerNeeded(cancel.types(), mrn, visit, cancel.reason(), ruleName);

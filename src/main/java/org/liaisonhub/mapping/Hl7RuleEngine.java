@@ -16,6 +16,7 @@ import org.liaisonhub.mapping.model.RuleAction;
 import org.liaisonhub.mapping.model.RuleContext;
 import org.liaisonhub.mapping.model.RuleSet;
 import org.liaisonhub.mapping.model.TerserPath;
+import org.liaisonhub.workitem.PatientLocation;
 import org.liaisonhub.workitem.WorkChange;
 import org.liaisonhub.workitem.WorkNeeded;
 import org.liaisonhub.workitem.WorkNoLongerNeeded;
@@ -86,7 +87,8 @@ public class Hl7RuleEngine {
         String visit = ruleSet.visitNumber() == null ? null : ruleSet.visitNumber().evaluate(context);
         if (rule.action() instanceof RuleAction.OpenWorkItem open) {
             return new WorkNeeded(open.type(), mrn, visit, key(open, context), open.details().evaluate(context),
-                    ruleSet.demographics().evaluate(context), ruleName);
+                    ruleSet.demographics().evaluate(context), PatientLocation.of(ruleSet.location().evaluate(context)),
+                    ruleName);
         }
         RuleAction.CancelWorkItems cancel = (RuleAction.CancelWorkItems) rule.action();
         return new WorkNoLongerNeeded(cancel.types(), mrn, visit, cancel.reason(), ruleName);

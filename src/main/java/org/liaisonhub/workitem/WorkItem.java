@@ -10,6 +10,7 @@ import java.util.Map;
  * @param key     what distinguishes two items of one type in one visit (e.g. payer and member id); empty if nothing
  * @param details what the liaison or vendor needs, as the mapping rule produced it
  * @param patient the patient's demographics when the item was last opened or updated
+ * @param location where the patient was when the item was last opened or updated
  * @param vendor  the vendor the item was handed to, null if none
  * @param vendorReference the vendor's id for the request (from its response or callbacks)
  */
@@ -22,6 +23,7 @@ public record WorkItem(
         String key,
         Map<String, Object> details,
         Map<String, Object> patient,
+        PatientLocation location,
         String assignee,
         String vendor,
         String vendorReference,

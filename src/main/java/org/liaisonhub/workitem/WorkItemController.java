@@ -33,9 +33,13 @@ public class WorkItemController {
             @RequestParam(required = false) WorkItemStatus status,
             @RequestParam(required = false) String mrn,
             @RequestParam(required = false) String visit,
+            @RequestParam(required = false) String facility,
+            @RequestParam(required = false) String unit,
+            @RequestParam(required = false) String vendor,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) int size) {
-        Page<WorkItem> found = items.search(new WorkItemSearch(type, status, mrn, visit), page, size);
+        Page<WorkItem> found = items.search(new WorkItemSearch(type, status, mrn, visit, facility, unit, vendor, null,
+                false, false, false), page, size);
         AuditedIds.add(found.items().stream().map(WorkItem::id).toList());
         return found;
     }

@@ -72,22 +72,34 @@ public class WorkItemLedger {
     }
 
     private void update(WorkItem item, WorkNeeded needed, long messageId, Instant now) {
-        Map<String, Object> before = withPatient(item.details(), item.patient());
-        Map<String, Object> after = withPatient(needed.details(), needed.patient());
+        Map<String, Object> before = withPatient(item.details(), item.patient(), item.location());
+        // an item opened before locations were kept learns its location with its next real change, not as one
+        Map<String, Object> after = withPatient(needed.details(), needed.patient(),
+                item.location().equals(PatientLocation.UNKNOWN) ? PatientLocation.UNKNOWN : needed.location());
         if (Objects.equals(before, after)) {
             return;
         }
-        items.updateDetails(item.id(), needed.details(), needed.patient(), now);
+        items.updateDetails(item.id(), needed, now);
         items.addHistory(item.id(), HistoryEntry.UPDATED, item.status(), item.status(), needed.rule(), messageId,
                 Map.of("changed", changedFields(before, after)), now);
         vendors.request(item.id(), messageId, needed.rule(), now);
     }
 
-    /** Details and demographics compared as one: a corrected birth date matters to a vendor as much as a room. */
-    private static Map<String, Object> withPatient(Map<String, Object> details, Map<String, Object> patient) {
+    /**
+     * Details, demographics and location compared as one: a corrected birth date or a move to another unit matters
+     * to a vendor as much as a room.
+     */
+    private static Map<String, Object> withPatient(Map<String, Object> details, Map<String, Object> patient,
+            PatientLocation location) {
         Map<String, Object> all = new LinkedHashMap<>(details);
         if (!patient.isEmpty()) {
             all.put("patient", patient);
+        }
+        if (!location.equals(PatientLocation.UNKNOWN)) {
+            Map<String, Object> where = new LinkedHashMap<>();
+            where.put("facility", location.facility());
+            where.put("unit", location.unit());
+            all.put("location", where);
         }
         return all;
     }

@@ -27,8 +27,8 @@ import org.springframework.stereotype.Repository;
 public class WorkItemRepository {
 
     private static final String COLUMNS = """
-            id, type, status, mrn, visit_number, item_key, details, patient, assignee, vendor, vendor_reference,
-            created_at, updated_at, source_message_id""";
+            id, type, status, mrn, visit_number, item_key, details, patient, facility, unit, assignee, vendor,
+            vendor_reference, created_at, updated_at, source_message_id""";
     /**
      * A status change: {@code is_open} follows the status (TRUE while open, NULL once closed), so that an item that
      * closes leaves the open-key index and new work of its kind can be created.
@@ -52,9 +52,9 @@ public class WorkItemRepository {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update("""
                 insert into work_item (type, status, mrn, visit_number, item_key, natural_key, is_open, details,
-                    patient, source_message_id, created_at, updated_at)
+                    patient, facility, unit, source_message_id, created_at, updated_at)
                 values (:type, :status, :mrn, :visit, :itemKey, :naturalKey, true, :details,
-                    :patient, :sourceMessageId, :now, :now)""",
+                    :patient, :facility, :unit, :sourceMessageId, :now, :now)""",
                 new MapSqlParameterSource()
                         .addValue("type", needed.type())
                         .addValue("status", WorkItemStatus.NEW.name())
@@ -64,6 +64,8 @@ public class WorkItemRepository {
                         .addValue("naturalKey", naturalKey)
                         .addValue("details", toJson(needed.details()))
                         .addValue("patient", toJson(needed.patient()))
+                        .addValue("facility", needed.location().facility())
+                        .addValue("unit", needed.location().unit())
                         .addValue("sourceMessageId", sourceMessageId)
                         .addValue("now", utc(now)),
                 key, new String[] {"id"});
@@ -120,11 +122,15 @@ public class WorkItemRepository {
         return count != null && count > 0;
     }
 
-    public void updateDetails(long id, Map<String, Object> details, Map<String, Object> patient, Instant now) {
-        jdbc.update("update work_item set details = :details, patient = :patient, updated_at = :now where id = :id",
+    public void updateDetails(long id, WorkNeeded needed, Instant now) {
+        jdbc.update("""
+                update work_item set details = :details, patient = :patient, facility = :facility, unit = :unit,
+                    updated_at = :now where id = :id""",
                 new MapSqlParameterSource("id", id)
-                        .addValue("details", toJson(details))
-                        .addValue("patient", toJson(patient))
+                        .addValue("details", toJson(needed.details()))
+                        .addValue("patient", toJson(needed.patient()))
+                        .addValue("facility", needed.location().facility())
+                        .addValue("unit", needed.location().unit())
                         .addValue("now", utc(now)));
     }
 
@@ -178,6 +184,15 @@ public class WorkItemRepository {
                 new MapSqlParameterSource("item", itemId), this::mapHistory);
     }
 
+    /** The facilities and units of open items, for the work list's filters (a bounded index-only read). */
+    public List<PatientLocation> openLocations() {
+        return jdbc.query("""
+                select distinct facility, unit from work_item
+                where is_open and (facility is not null or unit is not null)
+                order by facility, unit limit 500""", Map.of(),
+                (rs, n) -> new PatientLocation(rs.getString("facility"), rs.getString("unit")));
+    }
+
     public Page<WorkItem> search(WorkItemSearch search, int page, int size) {
         return new PagedQuery(COLUMNS, "work_item")
                 .whereEquals("type", "type", search.type())
@@ -185,6 +200,9 @@ public class WorkItemRepository {
                 .whereEquals("mrn", "mrn", search.mrn())
                 .whereEquals("visit_number", "visit", search.visitNumber())
                 .whereEquals("assignee", "assignee", search.assignee())
+                .whereEquals("facility", "facility", search.facility())
+                .whereEquals("unit", "unit", search.unit())
+                .whereEquals("vendor", "vendor", search.vendor())
                 .whereIf(search.unassignedOnly(), "assignee is null")
                 .whereIf(search.openOnly(), "is_open")
                 .page(jdbc, search.newestChange() ? "updated_at desc, id desc" : "created_at desc, id desc", row,
@@ -201,6 +219,7 @@ public class WorkItemRepository {
                 rs.getString("item_key"),
                 fromJson(rs.getString("details")),
                 rs.getString("patient") == null ? Map.of() : fromJson(rs.getString("patient")),
+                new PatientLocation(rs.getString("facility"), rs.getString("unit")),
                 rs.getString("assignee"),
                 rs.getString("vendor"),
                 rs.getString("vendor_reference"),

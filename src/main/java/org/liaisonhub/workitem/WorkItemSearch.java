@@ -8,11 +8,11 @@ package org.liaisonhub.workitem;
  * @param openOnly       only the items still owed (not completed or cancelled)
  * @param newestChange   newest change first instead of newest item first
  */
-public record WorkItemSearch(String type, WorkItemStatus status, String mrn, String visitNumber, String assignee,
-        boolean unassignedOnly, boolean openOnly, boolean newestChange) {
+public record WorkItemSearch(String type, WorkItemStatus status, String mrn, String visitNumber, String facility,
+        String unit, String vendor, String assignee, boolean unassignedOnly, boolean openOnly, boolean newestChange) {
 
-    /** The API's filters: every item, newest first. */
+    /** Every item of a type, status and patient (or visit), newest first. */
     public WorkItemSearch(String type, WorkItemStatus status, String mrn, String visitNumber) {
-        this(type, status, mrn, visitNumber, null, false, false, false);
+        this(type, status, mrn, visitNumber, null, null, null, null, false, false, false);
     }
 }

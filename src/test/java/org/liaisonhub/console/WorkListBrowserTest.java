@@ -12,6 +12,7 @@ import org.liaisonhub.support.ConsoleBrowser;
 import org.liaisonhub.support.Fixtures;
 import org.liaisonhub.support.HubIntegrationTest;
 import org.liaisonhub.support.MllpTestClient;
+import org.liaisonhub.support.TestIds;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
@@ -57,6 +58,22 @@ class WorkListBrowserTest extends HubIntegrationTest {
                 .containsSubsequence("test-liaison", "test-liaison", "test-liaison");
         assertThat(browser.findElement(By.id("history-table")).getText())
                 .contains("Spanish interpreter booked for 14:00");
+    }
+
+    @Test
+    void aLiaisonNarrowsTheListToTheirUnit() {
+        String unit = "U" + TestIds.controlId().substring(0, 6);
+        Fixtures mine = admit(unit);
+        Fixtures elsewhere = admit("5EAST");
+        console.signIn(key(Role.LIAISON));
+
+        console.waitFor(By.name("unit")).sendKeys(unit);
+        console.waitFor(By.cssSelector("#filters button[type=submit]")).click();
+
+        await().atMost(PATIENCE).until(() -> console.driver().getCurrentUrl().contains("unit=" + unit));
+        assertThat(console.texts(By.cssSelector("#rows tr td:nth-child(5)")))
+                .contains(mine.get("MRN")).doesNotContain(elsewhere.get("MRN"));
+        assertThat(console.texts(By.cssSelector("#rows tr td:nth-child(7)"))).containsOnly("GENHOSP · " + unit);
     }
 
     @Test
@@ -116,9 +133,15 @@ class WorkListBrowserTest extends HubIntegrationTest {
 
     /** The EHR admits a Spanish-speaking patient over MLLP, with HAPI's client. */
     private Fixtures admit() {
+        return admit("4WEST");
+    }
+
+    /** The same, to a unit of GENHOSP. */
+    private Fixtures admit(String unit) {
         Fixtures patient = Fixtures.fresh().with("VERSION", "2.5.1");
         try (MllpTestClient ehr = mllp()) {
-            assertThat(ehr.send(patient.hl7("a01-admit-interpreter")).code()).isEqualTo("AA");
+            assertThat(ehr.send(patient.hl7("a01-admit-interpreter").replace("4WEST^", unit + "^")).code())
+                    .isEqualTo("AA");
         }
         return patient;
     }

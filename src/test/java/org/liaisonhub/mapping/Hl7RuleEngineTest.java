@@ -22,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.liaisonhub.mapping.yaml.MappingFileLoader;
 import org.liaisonhub.support.Fixtures;
+import org.liaisonhub.workitem.PatientLocation;
 import org.liaisonhub.workitem.WorkNeeded;
 import org.liaisonhub.workitem.WorkNoLongerNeeded;
 import org.springframework.util.PropertyPlaceholderHelper;
@@ -50,6 +51,8 @@ class Hl7RuleEngineTest {
             assertThat(w.visitNumber()).isEqualTo(patient.get("VISIT"));
         });
         assertThat(needed.get(0).details()).containsEntry("languageCode", "es");
+        assertThat(needed).extracting(WorkNeeded::location).as("PV1-3.4 and PV1-3.1")
+                .containsOnly(new PatientLocation("GENHOSP", "4WEST"));
         assertThat(needed.get(1).key()).isEqualTo("AETNA01|W123456789");
         assertThat(needed.get(2).key()).isEqualTo("MEDICARE|1EG4TE5MK73");
         assertThat(needed.get(2).details()).doesNotContainKey("groupNumber")

@@ -64,6 +64,8 @@ class MappingFileLoaderTest {
         "      type: INTERPRETER|      type: interpreter|12:13|work-item type 'interpreter' must be upper-case",
         "  mrn: PID-3|  mrn: $nothing|4:8|unknown value $nothing",
         "    events: [A01]|    events: [A01|9:9|not valid YAML",
+        "  visitNumber: { firstOf: [PV1-19, PID-18] }|  location: { ward: PV1-3-1 }|5:15|unknown key 'ward' in location",
+        "  visitNumber: { firstOf: [PV1-19, PID-18] }|  location: { unit: { a: PV1-3 } }|5:13|location unit must be one value",
     })
     void aBrokenFileIsRejectedWithFileLineAndProblem(String original, String broken, String lineAndColumn,
             String problem) throws IOException {

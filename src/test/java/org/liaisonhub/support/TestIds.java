@@ -24,7 +24,6 @@ public final class TestIds {
         return "T" + random(15);
     }
 
-    /** A TCP port nobody listens on right now. */
     /**
      * A port nothing listens on, for a test hub's listener. Taken below Linux's ephemeral range (32768-60999): a
      * port the system hands out there can become the local end of some outgoing connection (a browser's, a

@@ -8,6 +8,7 @@ import org.liaisonhub.platform.security.Role;
 import org.liaisonhub.support.Fixtures;
 import org.liaisonhub.support.HubIntegrationTest;
 import org.liaisonhub.support.MllpTestClient;
+import org.liaisonhub.support.TestIds;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -29,6 +30,27 @@ class WorkItemApiTest extends HubIntegrationTest {
         assertThat(item.get("mrn").asText()).isEqualTo(patient.get("MRN"));
         assertThat(getJson("/api/work-items?type=TRANSPORT&mrn=" + patient.get("MRN")).get("total").asInt()).isZero();
         assertThat(getJson("/api/work-items?size=2&mrn=" + patient.get("MRN")).get("items")).hasSize(2);
+    }
+
+    @Test
+    void workItemsCarryThePatientsFacilityAndUnitAndAreFilteredByThemAndByVendor() {
+        Fixtures patient = admitted();
+        String mine = "/api/work-items?type=INTERPRETER&mrn=" + patient.get("MRN");
+        JsonNode item = getJson(mine).get("items").get(0);
+        assertThat(item.get("location").get("facility").asText()).isEqualTo("GENHOSP");
+        assertThat(item.get("location").get("unit").asText()).isEqualTo("4WEST");
+        assertThat(getJson(mine + "&facility=GENHOSP&unit=4WEST").get("total").asInt()).isEqualTo(1);
+        assertThat(getJson(mine + "&unit=5EAST").get("total").asInt()).isZero();
+        assertThat(getJson(mine + "&facility=OTHERHOSP").get("total").asInt()).isZero();
+        assertThat(getJson(mine + "&vendor=transport").get("total").asInt()).isZero();
+
+        String moved = patient.with("CONTROL_ID", TestIds.controlId()).with("LANGUAGE", "SPA")
+                .hl7("a08-update-language").replace("4WEST^412^B^GENHOSP", "5EAST^501^A^GENHOSP");
+        try (MllpTestClient ehr = mllp()) {
+            assertThat(ehr.send(moved).code()).isEqualTo("AA");
+        }
+        assertThat(getJson(mine + "&unit=5EAST").get("total").asInt()).as("a move follows the patient").isEqualTo(1);
+        assertThat(getJson(mine + "&unit=4WEST").get("total").asInt()).isZero();
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.liaisonhub.console.workitems;
 
 import java.security.Principal;
 import java.util.Arrays;
+import org.liaisonhub.dispatch.Vendors;
 import org.liaisonhub.mapping.Mappings;
 import org.liaisonhub.platform.Page;
 import org.liaisonhub.platform.audit.AuditedIds;
@@ -17,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The liaison's work list: filtered by type, status and whose items, sorted by creation or last change, and kept
+ * The liaison's work list: filtered by type, status, place, vendor and whose items, sorted by creation or last change, and kept
  * current without a reload. The open page asks every few seconds whether anything changed (a stamp, no patient
  * data) and fetches its rows, which are audited as every read of patient data is, only when something did.
  */
@@ -30,11 +31,13 @@ class WorkListController {
     private final WorkItemRepository items;
     private final WorkListChanges changes;
     private final Mappings mappings;
+    private final Vendors vendors;
 
-    WorkListController(WorkItemRepository items, WorkListChanges changes, Mappings mappings) {
+    WorkListController(WorkItemRepository items, WorkListChanges changes, Mappings mappings, Vendors vendors) {
         this.items = items;
         this.changes = changes;
         this.mappings = mappings;
+        this.vendors = vendors;
     }
 
     @GetMapping
@@ -43,6 +46,8 @@ class WorkListController {
         model.addAttribute("filter", filter);
         model.addAttribute("statuses", Arrays.asList(WorkItemStatus.values()));
         model.addAttribute("types", mappings.workItemTypes());
+        model.addAttribute("vendors", vendors.names());
+        model.addAttribute("locations", items.openLocations());
         model.addAttribute("stamp", changes.stamp());
         return "console/work-items";
     }

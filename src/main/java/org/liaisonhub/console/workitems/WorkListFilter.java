@@ -4,24 +4,31 @@ import org.liaisonhub.workitem.WorkItemSearch;
 import org.liaisonhub.workitem.WorkItemStatus;
 
 /**
- * The work list's filters as the page sends them (no patient data: types, statuses and whose items).
+ * The work list's filters as the page sends them (no patient data: types, statuses, places, vendors and whose
+ * items). The vendor's side of an item is its status (QUEUED, SENT, ACCEPTED, FAILED) with the vendor named here.
  *
  * @param status   a status, {@code OPEN} (any status still owed, the default) or {@code ALL}
+ * @param facility the patient's facility, {@code unit} their unit (PV1-3.4 and PV1-3.1 on the HL7 side)
+ * @param vendor   the vendor the item was handed to
  * @param assignee {@code me}, {@code unassigned} or {@code anyone} (the default)
  * @param sort     {@code created} (newest item first, the default) or {@code updated} (newest change first)
  */
-record WorkListFilter(String type, String status, String assignee, String sort) {
+record WorkListFilter(String type, String status, String facility, String unit, String vendor, String assignee,
+        String sort) {
 
     WorkListFilter {
         type = blank(type) ? null : type;
         status = blank(status) ? "OPEN" : status;
+        facility = blank(facility) ? null : facility.trim();
+        unit = blank(unit) ? null : unit.trim();
+        vendor = blank(vendor) ? null : vendor;
         assignee = blank(assignee) ? "anyone" : assignee;
         sort = blank(sort) ? "created" : sort;
     }
 
     WorkItemSearch search(String me) {
         WorkItemStatus exact = "OPEN".equals(status) || "ALL".equals(status) ? null : WorkItemStatus.valueOf(status);
-        return new WorkItemSearch(type, exact, null, null, "me".equals(assignee) ? me : null,
+        return new WorkItemSearch(type, exact, null, null, facility, unit, vendor, "me".equals(assignee) ? me : null,
                 "unassigned".equals(assignee), "OPEN".equals(status), "updated".equals(sort));
     }
 

@@ -34,7 +34,8 @@ public class MappingFileLoader {
 
     private static final Set<String> FILE_KEYS = Set.of("ruleSet", "description", "source", "messageType", "patient",
             "values", "tables", "rules");
-    private static final Set<String> PATIENT_KEYS = Set.of("mrn", "visitNumber", "demographics");
+    private static final Set<String> LOCATION_KEYS = Set.of("facility", "unit");
+    private static final Set<String> PATIENT_KEYS = Set.of("mrn", "visitNumber", "demographics", "location");
     private static final Pattern MESSAGE_TYPE = Pattern.compile("[A-Z0-9]{3}");
 
     private final UnaryOperator<String> placeholders;
@@ -127,6 +128,8 @@ public class MappingFileLoader {
                 : null;
         DetailTemplate demographics = patient.containsKey("demographics")
                 ? rules.details(patient.get("demographics")) : new DetailTemplate(Map.of());
+        DetailTemplate location = patient.containsKey("location") ? location(rules, patient.get("location"))
+                : new DetailTemplate(Map.of());
         YamlNode rulesNode = required(root, top, "rules");
         List<Rule> ruleList = new ArrayList<>();
         Set<String> ids = new HashSet<>();
@@ -140,8 +143,20 @@ public class MappingFileLoader {
         if (ruleList.isEmpty()) {
             throw rulesNode.error("rules must not be empty");
         }
-        return new RuleSet(name, file, source, messageType, mrn, visit, demographics, ruleList,
+        return new RuleSet(name, file, source, messageType, mrn, visit, demographics, location, ruleList,
                 reader.segmentsRead());
+    }
+
+    /** {@code patient.location}: the facility and the unit, each one value (no groups). */
+    private static DetailTemplate location(RuleReader rules, YamlNode node) {
+        node.map("location", LOCATION_KEYS);
+        DetailTemplate location = rules.details(node);
+        location.entries().forEach((name, value) -> {
+            if (value instanceof DetailTemplate) {
+                throw node.error("location " + name + " must be one value, not a group");
+            }
+        });
+        return location;
     }
 
     static YamlNode required(YamlNode parent, Map<String, YamlNode> entries, String key) {

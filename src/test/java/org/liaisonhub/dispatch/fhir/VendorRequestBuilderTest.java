@@ -18,6 +18,7 @@ import org.liaisonhub.dispatch.VendorSettings.RequestKind;
 import org.liaisonhub.dispatch.VendorSettings.Vendor;
 import org.liaisonhub.platform.FhirProperties;
 import org.liaisonhub.support.FhirR4Validator;
+import org.liaisonhub.workitem.PatientLocation;
 import org.liaisonhub.workitem.WorkItem;
 import org.liaisonhub.workitem.WorkItemStatus;
 
@@ -140,8 +141,8 @@ class VendorRequestBuilderTest {
         Map<String, Object> patient = Map.of("family", "GARCIA", "given", "MARIA", "birthDate", "1958-02-14",
                 "gender", "F", "language", "SPA", "languageCode", "es", "patientClass", "I");
         WorkItem item = new WorkItem(42, "X", cancel ? WorkItemStatus.CANCELLED : WorkItemStatus.QUEUED, "900123",
-                "VN77001", "", details, patient, null, "vendor", null, Instant.parse("2026-11-27T08:30:00Z"),
-                Instant.parse("2026-11-27T08:30:00Z"), 7L);
+                "VN77001", "", details, patient, PatientLocation.UNKNOWN, null, "vendor", null,
+                Instant.parse("2026-11-27T08:30:00Z"), Instant.parse("2026-11-27T08:30:00Z"), 7L);
         Vendor vendor = new Vendor("X", "q", 1, URI.create("https://vendor.example.org/fhir"), null, event, kind, null,
                 null, null, kind == RequestKind.SERVICE ? "home-care" : null, "Home health care");
         return new VendorRequest("liaison-hub/work-item/42/1/" + (cancel ? "cancel" : "request"),
