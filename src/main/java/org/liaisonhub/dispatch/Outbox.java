@@ -106,7 +106,6 @@ public class Outbox {
      * that the attempt limit holds across them too. It is written with the attempt's outcome, not before the
      * attempt: an attempt cut off by a crash, whose outcome nobody saw, is not counted.
      */
-    @Transactional
     public void recordFailedAttempt(long id, int attempts, Integer httpStatus, String error) {
         jdbc.update("update outbox set attempts = :attempts, http_status = :status, last_error = :error where id = :id",
                 new MapSqlParameterSource("id", id)
@@ -184,6 +183,9 @@ public class Outbox {
         }
         MapSqlParameterSource purged = new MapSqlParameterSource("items", items);
         jdbc.update("delete from dead_letter where work_item_id in (:items)", purged);
+        jdbc.update("""
+                delete from delivery_attempt
+                where outbox_id in (select id from outbox where work_item_id in (:items))""", purged);
         return jdbc.update("delete from outbox where work_item_id in (:items)", purged);
     }
 

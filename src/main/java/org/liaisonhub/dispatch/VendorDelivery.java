@@ -29,6 +29,7 @@ public class VendorDelivery {
     private static final Logger log = LoggerFactory.getLogger(VendorDelivery.class);
 
     private final Outbox outbox;
+    private final DeliveryAttempts attempts;
     private final Vendors vendors;
     private final WorkItemService workItems;
     private final DeadLetters deadLetters;
@@ -38,10 +39,11 @@ public class VendorDelivery {
     private final ObjectMapper json;
     private final TransactionTemplate transaction;
 
-    VendorDelivery(Outbox outbox, Vendors vendors, WorkItemService workItems, DeadLetters deadLetters,
+    VendorDelivery(Outbox outbox, DeliveryAttempts attempts, Vendors vendors, WorkItemService workItems, DeadLetters deadLetters,
             VendorRequestBodies bodies, VendorClient client, DispatchMetrics metrics, ObjectMapper json,
             PlatformTransactionManager transactions) {
         this.outbox = outbox;
+        this.attempts = attempts;
         this.vendors = vendors;
         this.workItems = workItems;
         this.deadLetters = deadLetters;
@@ -72,7 +74,7 @@ public class VendorDelivery {
             String reason = "hub.vendors." + entry.vendor() + (vendor == null ? " is not configured any more"
                     : ".url is not set");
             deadLetter(entry, reason, new VendorResponse(0, null, null, reason, Duration.ZERO), entry.attempts(),
-                    Outcome.FAILED);
+                    null, Outcome.FAILED);
             return;
         }
         String skip = outbox.reasonToSkip(entry);
@@ -84,21 +86,28 @@ public class VendorDelivery {
         int attempt = entry.attempts();
         while (true) {
             attempt++;
+            Instant attemptedAt = Instant.now();
             VendorResponse response = client.post(entry.vendor(), vendor, body, entry.idempotencyKey(),
                     entry.correlationId());
             metrics.attempt(entry.vendor(), response);
             if (response.delivered()) {
-                delivered(entry, response, attempt);
+                delivered(entry, response, attempt, attemptedAt);
                 return;
             }
             if (!response.retryable() || attempt >= vendor.retry().maxAttempts()) {
                 String reason = response.retryable()
                         ? "Gave up after " + attempt + " attempts; last: " + response.problem()
                         : "Rejected by the vendor: " + response.problem();
-                deadLetter(entry, reason, response, attempt, response.retryable() ? null : Outcome.FAILED);
+                deadLetter(entry, reason, response, attempt, attemptedAt,
+                        response.retryable() ? null : Outcome.FAILED);
                 return;
             }
-            outbox.recordFailedAttempt(entry.id(), attempt, response.status(), response.problem());
+            int failedAttempt = attempt;
+            transaction.executeWithoutResult(tx -> {
+                outbox.recordFailedAttempt(entry.id(), failedAttempt, response.status() == 0 ? null : response.status(),
+                        response.problem());
+                attempts.record(entry.id(), entry.vendor(), failedAttempt, attemptedAt, response);
+            });
             metrics.count(entry.vendor(), Outcome.RETRIED);
             Duration pause = RetryPolicy.delay(vendor.retry(), attempt, response.retryAfter());
             log.info("Vendor {} request {} (work item {}) attempt {} failed ({}); retrying in {} ms", entry.vendor(),
@@ -119,8 +128,9 @@ public class VendorDelivery {
                 reason);
     }
 
-    private void delivered(OutboxEntry entry, VendorResponse response, int attempts) {
+    private void delivered(OutboxEntry entry, VendorResponse response, int attempts, Instant attemptedAt) {
         transaction.executeWithoutResult(tx -> {
+            this.attempts.record(entry.id(), entry.vendor(), attempts, attemptedAt, response);
             outbox.finish(entry.id(), Status.DELIVERED, attempts, response.status(), null, Instant.now());
             workItems.delivered(entry.workItemId(), entry.vendor(), response.reference(),
                     detail(entry, response, attempts, null));
@@ -130,11 +140,17 @@ public class VendorDelivery {
                 entry.id(), entry.workItemId(), entry.action(), response.status(), attempts);
     }
 
-    /** @param failed also counted as FAILED (the vendor or the configuration said no), or null */
+    /**
+     * @param attemptedAt when the last attempt was made, or null when none was (the configuration said no)
+     * @param failed also counted as FAILED (the vendor or the configuration said no), or null
+     */
     private void deadLetter(OutboxEntry entry, String reason, VendorResponse response, int attempts,
-            Outcome failed) {
+            Instant attemptedAt, Outcome failed) {
         Integer httpStatus = response.status() == 0 ? null : response.status();
         transaction.executeWithoutResult(tx -> {
+            if (attemptedAt != null) {
+                this.attempts.record(entry.id(), entry.vendor(), attempts, attemptedAt, response);
+            }
             Instant now = Instant.now();
             outbox.finish(entry.id(), Status.DEAD, attempts, httpStatus, reason, now);
             deadLetters.add(entry, reason, httpStatus, attempts, now);

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.liaisonhub.console.Json;
+import org.liaisonhub.dispatch.DeliveryAttempts;
 import org.liaisonhub.dispatch.VendorRequestBodies;
 import org.liaisonhub.dispatch.Vendors;
 import org.liaisonhub.dispatch.deadletter.DeadLetter;
@@ -25,7 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Dead letters for the integration engineer: the requests no vendor took, by vendor and age, each with the request
- * as it was sent and why it failed; replayed one by one or a selection at once, through the same replay as the
+ * as it was sent and every attempt's answer; replayed one by one or a selection at once, through the same replay as the
  * API (same request, same idempotency key), under the signed-in person's name.
  */
 @Controller
@@ -37,13 +38,16 @@ class DeadLetterPages {
     private final DeadLetters deadLetters;
     private final DeadLetterReplay replay;
     private final VendorRequestBodies bodies;
+    private final DeliveryAttempts attempts;
     private final Vendors vendors;
     private final Clock clock = Clock.systemUTC();
 
-    DeadLetterPages(DeadLetters deadLetters, DeadLetterReplay replay, VendorRequestBodies bodies, Vendors vendors) {
+    DeadLetterPages(DeadLetters deadLetters, DeadLetterReplay replay, VendorRequestBodies bodies,
+            DeliveryAttempts attempts, Vendors vendors) {
         this.deadLetters = deadLetters;
         this.replay = replay;
         this.bodies = bodies;
+        this.attempts = attempts;
         this.vendors = vendors;
     }
 
@@ -72,6 +76,7 @@ class DeadLetterPages {
         DeadLetter letter = deadLetters.find(id).orElseThrow(() -> new NotFoundException("No dead letter has id " + id));
         model.addAttribute("letter", DeadLetterRow.of(letter, clock));
         model.addAttribute("request", bodies.of(letter.outboxId()).map(Json::pretty).orElse(null));
+        model.addAttribute("attempts", attempts.of(letter.outboxId()));
         return "console/dead-letter";
     }
 
