@@ -6,6 +6,8 @@ package org.liaisonhub.store;
  * @param ackCode       the acknowledgement code the sender was (or will be) answered with; null when it asked for none
  * @param errorLocation where in the message the error is, e.g. {@code PID^1^3}
  * @param duplicateOf   for a duplicate, the id of the message that was processed first
+ * @param acknowledgement the acknowledgement as sent (HL7 v2), kept when the message is first stored and never
+ *                      replaced by a reprocess (which sends nothing); null when none is sent
  */
 public record MessageOutcome(
         MessageStatus status,
@@ -13,11 +15,18 @@ public record MessageOutcome(
         String errorCode,
         String errorLocation,
         String errorText,
-        Long duplicateOf) {
+        Long duplicateOf,
+        String acknowledgement) {
 
     public MessageOutcome {
         errorText = MessageEnvelope.fit(errorText, 2000);
         errorLocation = MessageEnvelope.fit(errorLocation, 64);
+    }
+
+    /** An outcome that sends no acknowledgement of its own (FHIR answers over HTTP). */
+    public MessageOutcome(MessageStatus status, String ackCode, String errorCode, String errorLocation,
+            String errorText, Long duplicateOf) {
+        this(status, ackCode, errorCode, errorLocation, errorText, duplicateOf, null);
     }
 
     public static MessageOutcome of(MessageStatus status, String ackCode) {
@@ -25,6 +34,6 @@ public record MessageOutcome(
     }
 
     public MessageOutcome withAckCode(String code) {
-        return new MessageOutcome(status, code, errorCode, errorLocation, errorText, duplicateOf);
+        return new MessageOutcome(status, code, errorCode, errorLocation, errorText, duplicateOf, acknowledgement);
     }
 }

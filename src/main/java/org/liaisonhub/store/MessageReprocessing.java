@@ -20,7 +20,8 @@ public class MessageReprocessing {
 
     public StoredMessageDetail detail(long id) {
         StoredMessage message = store.find(id).orElseThrow(() -> new MessageNotFoundException(id));
-        return new StoredMessageDetail(message, store.rawText(id).orElse(""), store.effects(id));
+        return new StoredMessageDetail(message, store.rawText(id).orElse(""), store.acknowledgement(id).orElse(null),
+                store.effects(id));
     }
 
     /** Processes the message again and answers it as it now stands. */

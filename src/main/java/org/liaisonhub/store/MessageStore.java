@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.liaisonhub.platform.Page;
 import org.liaisonhub.platform.PagedQuery;
@@ -75,17 +76,18 @@ public class MessageStore {
                 .addValue("charset", envelope.charset())
                 .addValue("sizeBytes", envelope.sizeBytes())
                 .addValue("patientMrn", envelope.patientMrn())
-                .addValue("rawText", received.rawText());
+                .addValue("rawText", received.rawText())
+                .addValue("acknowledgement", outcome.acknowledgement());
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update("""
                 insert into inbound_message (channel, received_at, remote_address, sending_application,
                     sending_facility, receiving_application, receiving_facility, message_type, trigger_event,
                     control_id, version, charset, size_bytes, status, ack_code, error_code, error_location,
-                    error_text, duplicate_of, processed_at, raw_text, patient_mrn)
+                    error_text, duplicate_of, processed_at, raw_text, patient_mrn, acknowledgement)
                 values (:channel, :receivedAt, :remoteAddress, :sendingApplication, :sendingFacility,
                     :receivingApplication, :receivingFacility, :messageType, :triggerEvent, :controlId, :version,
                     :charset, :sizeBytes, :status, :ackCode, :errorCode, :errorLocation, :errorText, :duplicateOf,
-                    :processedAt, :rawText, :patientMrn)""", params, key, new String[] {"id"});
+                    :processedAt, :rawText, :patientMrn, :acknowledgement)""", params, key, new String[] {"id"});
         return key.getKey().longValue();
     }
 
@@ -109,6 +111,12 @@ public class MessageStore {
     public void recordPatient(long id, String mrn) {
         jdbc.update("update inbound_message set patient_mrn = :mrn where id = :id",
                 new MapSqlParameterSource("id", id).addValue("mrn", MessageEnvelope.fit(mrn, 255)));
+    }
+
+    /** The acknowledgement the sender got for a message, if one was sent. */
+    public Optional<String> acknowledgement(long id) {
+        return jdbc.queryForList("select acknowledgement from inbound_message where id = :id",
+                new MapSqlParameterSource("id", id), String.class).stream().filter(Objects::nonNull).findFirst();
     }
 
     public Optional<StoredMessage> find(long id) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.liaisonhub.platform.security.Role;
+import org.liaisonhub.support.Ack;
 import org.liaisonhub.support.ConsoleBrowser;
 import org.liaisonhub.support.Fixtures;
 import org.liaisonhub.support.HubIntegrationTest;
@@ -39,6 +40,10 @@ class MessagesBrowserTest extends HubIntegrationTest {
         assertThat(language.getText()).isEqualTo("SPA");
         assertThat(language.getAttribute("title")).isEqualTo("PID-15.1: SPA");
         assertThat(console.driver().findElement(By.id("ack")).getText()).isEqualTo("MSA-1 AA");
+        assertThat(console.driver().findElement(By.cssSelector("#ack-segments [data-pos='MSH-10']")).getText())
+                .as("the acknowledgement the sender got, not a rebuilt one").isEqualTo(patient.get("ACK_CONTROL_ID"));
+        assertThat(console.driver().findElement(By.cssSelector("#ack-segments [data-pos='MSA-2']")).getText())
+                .isEqualTo(patient.get("CONTROL_ID"));
         assertThat(console.texts(By.cssSelector("#effects-table tbody td:nth-child(2)"))).contains("INTERPRETER");
         console.driver().findElement(By.id("show-positions")).click();
         assertThat(console.driver().findElement(By.id("segments")).getAttribute("class")).contains("positions");
@@ -85,11 +90,13 @@ class MessagesBrowserTest extends HubIntegrationTest {
         assertThat(console.texts(By.cssSelector(".bar nav a"))).as("nor offered it").containsExactly("Work list");
     }
 
+    /** The EHR admits a patient; ACK_CONTROL_ID is the MSH-10 of the acknowledgement it got. */
     private Fixtures admit() {
         Fixtures patient = Fixtures.fresh().with("VERSION", "2.5.1");
         try (MllpTestClient ehr = mllp()) {
-            assertThat(ehr.send(patient.hl7("a01-admit-interpreter")).code()).isEqualTo("AA");
+            Ack ack = ehr.send(patient.hl7("a01-admit-interpreter"));
+            assertThat(ack.code()).isEqualTo("AA");
+            return patient.with("ACK_CONTROL_ID", ack.controlId());
         }
-        return patient;
     }
 }

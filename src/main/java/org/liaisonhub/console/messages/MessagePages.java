@@ -56,6 +56,8 @@ class MessagePages {
         model.addAttribute("message", detail.message());
         boolean hl7 = "HL7V2".equals(detail.message().envelope().channel());
         model.addAttribute("segments", hl7 ? Hl7Layout.of(detail.raw()) : null);
+        model.addAttribute("ackSegments", detail.acknowledgement() == null ? null
+                : Hl7Layout.of(detail.acknowledgement()));
         model.addAttribute("json", hl7 ? null : Json.pretty(detail.raw()));
         return "console/message";
     }

@@ -39,12 +39,15 @@ public class Hl7IngestService {
     private final Hl7RuleEngine rules;
     private final MessageControlIds controlIds;
     private final MessageIntake intake;
+    private final Acknowledgements acknowledgements;
 
-    Hl7IngestService(Hl7Screener screener, Hl7RuleEngine rules, MessageControlIds controlIds, MessageIntake intake) {
+    Hl7IngestService(Hl7Screener screener, Hl7RuleEngine rules, MessageControlIds controlIds, MessageIntake intake,
+            Acknowledgements acknowledgements) {
         this.screener = screener;
         this.rules = rules;
         this.controlIds = controlIds;
         this.intake = intake;
+        this.acknowledgements = acknowledgements;
     }
 
     /** Processes a message that has just arrived. */
@@ -80,8 +83,11 @@ public class Hl7IngestService {
         }
         Optional<AcknowledgmentCode> answer = AcknowledgementPolicy.answer(header, AcknowledgmentCode.AA);
         String ackCode = answer.map(Enum::name).orElse(null);
-        MessageOutcome provisional = MessageOutcome.of(
-                mapping.matched() ? MessageStatus.PROCESSED : MessageStatus.IGNORED, ackCode);
+        // built before the transaction, so that the row keeps the very acknowledgement the sender gets after commit
+        String ack = answer.map(code -> acknowledgements.build(accepted.message(), header, code, null)).orElse(null);
+        MessageOutcome provisional = new MessageOutcome(
+                mapping.matched() ? MessageStatus.PROCESSED : MessageStatus.IGNORED, ackCode, null, null, null, null,
+                ack);
         Processed<MessageStatus> processed = intake.process(arrival, provisional, id -> {
             Optional<Long> original = controlIds.claim(header.sendingApplication(), header.sendingFacility(),
                     header.controlId(), id);
@@ -89,21 +95,21 @@ public class Hl7IngestService {
                 return new Decision<>(provisional, mapping.changes(), provisional.status());
             }
             return new Decision<>(new MessageOutcome(MessageStatus.DUPLICATE, ackCode, null, null, "Duplicate of"
-                    + " message " + original.get() + " (same MSH-3, MSH-4 and MSH-10)", original.get()), List.of(),
-                    MessageStatus.DUPLICATE);
+                    + " message " + original.get() + " (same MSH-3, MSH-4 and MSH-10)", original.get(), ack),
+                    List.of(), MessageStatus.DUPLICATE);
         }, failure -> {
             log.error("HL7 message ({} control id {}) could not be processed: {}", header.typeAndEvent(),
                     header.controlId(), failure.getClass().getName());
             log.debug("Processing failure", failure);
-            return outcome(header, MessageStatus.ERROR, AcknowledgmentCode.AE, internalError());
+            return outcome(header, accepted.message(), MessageStatus.ERROR, AcknowledgmentCode.AE, internalError());
         });
         if (processed instanceof Processed.Committed<MessageStatus> committed) {
             log.debug("HL7 message {} ({} control id {}): {}", committed.messageId(), header.typeAndEvent(),
                     header.controlId(), committed.answer());
-            return new Hl7Outcome(committed.messageId(), committed.answer(), answer, accepted.message(), header, null);
+            return new Hl7Outcome(committed.messageId(), committed.answer(), ack, null);
         }
-        return failed(((Processed.Failed<MessageStatus>) processed).messageId(), header, accepted,
-                MessageStatus.ERROR, AcknowledgmentCode.AE, internalError());
+        Processed.Failed<MessageStatus> failure = (Processed.Failed<MessageStatus>) processed;
+        return failed(failure.messageId(), header, accepted, failure.outcome(), internalError());
     }
 
     private static HL7Exception internalError() {
@@ -114,30 +120,32 @@ public class Hl7IngestService {
     /** Stores a message that was rejected or could not be processed, in a transaction of its own. */
     private Hl7Outcome fail(Arrival arrival, MshHeader header, Screening.Accepted accepted, MessageStatus status,
             AcknowledgmentCode code, HL7Exception error) {
-        return failed(intake.record(arrival, outcome(header, status, code, error)), header, accepted, status, code,
-                error);
+        MessageOutcome outcome = outcome(header, accepted == null ? null : accepted.message(), status, code, error);
+        return failed(intake.record(arrival, outcome), header, accepted, outcome, error);
     }
 
-    private Hl7Outcome failed(Long id, MshHeader header, Screening.Accepted accepted, MessageStatus status,
-            AcknowledgmentCode code, HL7Exception error) {
-        Message parsed = accepted == null ? null : accepted.message();
+    private Hl7Outcome failed(Long id, MshHeader header, Screening.Accepted accepted, MessageOutcome outcome,
+            HL7Exception error) {
         if (id == null) {
             HL7Exception notStored = new HL7Exception("The hub could not store the message; resend it",
                     ErrorCode.APPLICATION_INTERNAL_ERROR);
-            return new Hl7Outcome(null, MessageStatus.ERROR, AcknowledgementPolicy.answer(header,
-                    AcknowledgmentCode.AE), parsed, header, notStored);
+            String ack = AcknowledgementPolicy.answer(header, AcknowledgmentCode.AE).map(code -> acknowledgements
+                    .build(accepted == null ? null : accepted.message(), header, code, notStored)).orElse(null);
+            return new Hl7Outcome(null, MessageStatus.ERROR, ack, notStored);
         }
         log.warn("HL7 message {} ({} control id {}): {} {} {} at {}", id,
                 header == null ? "no MSH" : header.typeAndEvent(), header == null ? "-" : header.controlId(),
-                status, code, error.getErrorCode(), ErrorLocations.of(error));
-        return new Hl7Outcome(id, status, AcknowledgementPolicy.answer(header, code), parsed, header, error);
+                outcome.status(), outcome.ackCode(), error.getErrorCode(), ErrorLocations.of(error));
+        return new Hl7Outcome(id, outcome.status(), outcome.acknowledgement(), error);
     }
 
-    private static MessageOutcome outcome(MshHeader header, MessageStatus status, AcknowledgmentCode code,
+    /** A failure's outcome, with the acknowledgement that reports it (null when the sender asked for none). */
+    private MessageOutcome outcome(MshHeader header, Message parsed, MessageStatus status, AcknowledgmentCode code,
             HL7Exception error) {
-        return new MessageOutcome(status, AcknowledgementPolicy.answer(header, code).map(Enum::name).orElse(null),
-                String.valueOf(error.getErrorCode()), ErrorLocations.of(error), error.getMessageWithoutLocation(),
-                null);
+        Optional<AcknowledgmentCode> answer = AcknowledgementPolicy.answer(header, code);
+        return new MessageOutcome(status, answer.map(Enum::name).orElse(null), String.valueOf(error.getErrorCode()),
+                ErrorLocations.of(error), error.getMessageWithoutLocation(), null,
+                answer.map(sent -> acknowledgements.build(parsed, header, sent, error)).orElse(null));
     }
 
     private static ReceivedMessage received(InboundFrame frame, Screening screening, String remoteAddress) {

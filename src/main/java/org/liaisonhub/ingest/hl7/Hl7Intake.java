@@ -5,18 +5,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * The verb the MLLP route calls for every frame: process the message, then return the acknowledgement to write
- * back. The acknowledgement exists only once the message and its work items are committed.
+ * back. The acknowledgement is returned only once the message, its work items and the acknowledgement itself (kept
+ * with the message) are committed.
  */
 @Component("hl7Intake")
 public class Hl7Intake {
 
     private final Hl7IngestService ingest;
-    private final Acknowledgements acknowledgements;
     private final MllpProperties properties;
 
-    Hl7Intake(Hl7IngestService ingest, Acknowledgements acknowledgements, MllpProperties properties) {
+    Hl7Intake(Hl7IngestService ingest, MllpProperties properties) {
         this.ingest = ingest;
-        this.acknowledgements = acknowledgements;
         this.properties = properties;
     }
 
@@ -28,10 +27,7 @@ public class Hl7Intake {
     public byte[] receive(byte[] frame, String remoteAddress) {
         InboundFrame inbound = InboundFrame.decode(frame, properties.defaultCharset());
         Hl7Outcome outcome = ingest.ingest(inbound, peer(remoteAddress));
-        return outcome.answer()
-                .map(code -> acknowledgements.build(outcome.parsed(), outcome.header(), code, outcome.error()))
-                .map(ack -> ack.getBytes(inbound.charset()))
-                .orElse(null);
+        return outcome.acknowledgement() == null ? null : outcome.acknowledgement().getBytes(inbound.charset());
     }
 
     private static String peer(String remoteAddress) {

@@ -98,6 +98,10 @@ class AcknowledgementTest extends HubIntegrationTest {
         assertThat(ack.errorCode()).isEqualTo("200");
         assertThat(ack.errorLocation()).startsWith("MSH^1^9");
         assertThat(stored(patient).get("status").asText()).isEqualTo("REJECTED");
+        String kept = getJson("/api/messages/" + stored(patient).get("id").asLong()).get("acknowledgement").asText();
+        assertThat(kept).as("the acknowledgement kept is the one sent, ERR and all")
+                .contains("MSA|AR|" + patient.get("CONTROL_ID")).contains("|" + ack.controlId() + "|")
+                .contains("ERR|");
     }
 
     @Test
