@@ -62,14 +62,17 @@ class ConsoleSecurity {
         return http.build();
     }
 
-    /** The sign-in form's credential is a bearer token: an API key or a JWT, checked as the API checks it. */
+    /**
+     * The sign-in form's credential is a bearer token: an API key or a JWT, checked as the API checks it. The session
+     * keeps who signed in and their roles, never the token itself.
+     */
     private static AuthenticationManager signIn(BearerAuthenticationManager bearer) {
         return form -> {
             Object credential = form.getCredentials();
             if (!(credential instanceof String token) || token.isBlank()) {
                 throw new BadCredentialsException("No credential");
             }
-            return bearer.authenticate(new BearerTokenAuthenticationToken(token.strip()));
+            return HubAuthentication.of(bearer.authenticate(new BearerTokenAuthenticationToken(token.strip())));
         };
     }
 

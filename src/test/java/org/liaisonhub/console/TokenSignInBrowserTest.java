@@ -1,0 +1,96 @@
+package org.liaisonhub.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.catalina.Context;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.liaisonhub.support.ConsoleBrowser;
+import org.liaisonhub.support.HubTestBase;
+import org.liaisonhub.support.TestIdentityProvider;
+import org.liaisonhub.support.TestIds;
+import org.liaisonhub.support.TestServices;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A hub whose people sign in with the hospital identity provider's tokens (and no API key at all): the token opens
+ * a session under the person's own name, with the roles the token carries, in a cookie scripts cannot read.
+ */
+class TokenSignInBrowserTest extends HubTestBase {
+
+    private static final int MLLP_PORT = TestIds.freePort();
+    private static final Path DATA_DIR = tempDir("liaison-hub-console-jwt");
+    private static final TestIdentityProvider IDP = TestIdentityProvider.start();
+
+    @DynamicPropertySource
+    static void hubTrustingTheIdentityProvider(DynamicPropertyRegistry registry) {
+        registry.add("hub.data-dir", DATA_DIR::toString);
+        registry.add("hub.mllp.port", () -> MLLP_PORT);
+        registry.add("hub.mllp.host", () -> "127.0.0.1");
+        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", IDP::jwkSetUri);
+        TestServices.register(registry, DATA_DIR);
+    }
+
+    @AfterAll
+    static void stopIdentityProvider() {
+        IDP.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ServletWebServerApplicationContext server;
+
+    @RegisterExtension
+    final ConsoleBrowser console = new ConsoleBrowser(() -> port);
+
+    @Override
+    protected int mllpPort() {
+        return MLLP_PORT;
+    }
+
+    @Test
+    void aLiaisonSignsInWithATokenAndWorksUnderTheirOwnName() {
+        console.signIn(IDP.token("nurse.ana", Map.of("roles", List.of("LIAISON")), 300));
+
+        assertThat(console.waitFor(By.cssSelector("form.who strong")).getText()).isEqualTo("nurse.ana");
+        assertThat(console.waitFor(By.tagName("h1")).getText()).isEqualTo("Work list");
+        Cookie session = console.driver().manage().getCookieNamed("JSESSIONID");
+        assertThat(session.isHttpOnly()).isTrue();
+        assertThat(session.getSameSite()).isEqualTo("Strict");
+        console.open("/console/messages");
+        assertThat(console.waitFor(By.tagName("h1")).getText()).as("the token's roles, not more")
+                .isEqualTo("Not allowed");
+    }
+
+    @Test
+    void anExpiredTokenOrOneFromAnotherIssuerDoesNotSignIn() {
+        for (String token : List.of(IDP.token("nurse.ana", Map.of("roles", List.of("LIAISON")), -60),
+                TestIdentityProvider.foreign().token("mallory", Map.of("roles", List.of("ADMIN")), 300))) {
+            console.open("/login");
+            console.driver().findElement(By.id("credential")).sendKeys(token);
+            console.driver().findElement(By.cssSelector("form button[type=submit]")).click();
+
+            assertThat(console.waitFor(By.cssSelector("p.problem")).getText()).contains("not accepted");
+            assertThat(console.driver().getCurrentUrl()).contains("/login");
+        }
+    }
+
+    @Test
+    void aSessionEndsAfterThirtyIdleMinutesByDefault() {
+        Context context = (Context) ((TomcatWebServer) server.getWebServer()).getTomcat().getHost().findChildren()[0];
+        assertThat(context.getSessionTimeout()).as("minutes").isEqualTo(30);
+    }
+}
