@@ -7,13 +7,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gauges of what is waiting: each vendor queue's depth ({@code liaison.vendor.queue.depth}), its dead letters not
- * yet replayed ({@code liaison.vendor.dead-letters}) and the outbox backlog ({@code liaison.outbox.pending}).
+ * yet replayed ({@code liaison.vendor.dead-letters}), whether it may be called ({@code liaison.vendor.circuit}) and
+ * the outbox backlog ({@code liaison.outbox.pending}).
  */
 @Component
 class DispatchGauges {
 
     DispatchGauges(MeterRegistry registry, Vendors vendors, QueueDepths depths, DeadLetters deadLetters,
-            Outbox outbox) {
+            Outbox outbox, VendorGates gates) {
         for (String vendor : vendors.names()) {
             String queue = vendors.get(vendor).queue();
             Gauge.builder("liaison.vendor.queue.depth", depths, d -> d.depth(queue))
@@ -23,6 +24,10 @@ class DispatchGauges {
                     .register(registry);
             Gauge.builder("liaison.vendor.dead-letters", deadLetters, d -> d.unreplayed(vendor))
                     .description("Dead letters not replayed yet")
+                    .tag("vendor", vendor)
+                    .register(registry);
+            Gauge.builder("liaison.vendor.circuit", gates, g -> g.state(vendor).ordinal())
+                    .description("The vendor's gate: 0 closed, 1 open, 2 half open (probing), 3 paused by a 429")
                     .tag("vendor", vendor)
                     .register(registry);
         }

@@ -8,13 +8,15 @@ import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /**
- * Per-vendor dispatch metrics: {@code liaison.vendor.deliveries} by outcome (sent, retried, failed,
- * dead_lettered, skipped) and {@code liaison.vendor.request.duration} of every HTTP attempt by status class.
+ * Per-vendor dispatch metrics: {@code liaison.vendor.deliveries} by outcome (sent, retried, held: not called while
+ * its circuit is open or it asked for a pause, failed, dead_lettered, skipped), {@code liaison.vendor.request.duration}
+ * of every HTTP attempt by status class, and {@code liaison.vendor.circuit}: each vendor's gate (0 closed, 1 open,
+ * 2 half open: probing, 3 paused by a 429).
  */
 @Component
 class DispatchMetrics {
 
-    enum Outcome { SENT, RETRIED, FAILED, DEAD_LETTERED, SKIPPED }
+    enum Outcome { SENT, RETRIED, HELD, FAILED, DEAD_LETTERED, SKIPPED }
 
     private final MeterRegistry registry;
 

@@ -6,6 +6,7 @@ import static org.liaisonhub.platform.DbTime.utc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -69,20 +70,26 @@ public class Outbox {
     }
 
     /**
-     * Locks the oldest pending requests that may go to their queue now: only the first pending request of each
-     * work item, so that hub instances relaying side by side can never put an item's requests out of order.
-     * The batch is chosen first, reading at most {@code limit} rows of the status index in order, then locked: with
-     * the lock in the same query, H2 read (and locked) every pending row before applying the limit (~200 ms a round
-     * with 5,000 requests waiting), and with the choice as an {@code IN (subquery)} of the locking query it ran the
-     * subquery again for every row it locked. Rows another instance has locked are skipped; one that it relayed
-     * meanwhile no longer matches the status test.
+     * Locks a vendor's oldest requests that may go to its queue now: due (never tried, or their next attempt has
+     * come), or superseded by a later request of their item (the delivery then skips them at once rather than at
+     * their next attempt); and only the first unfinished request of each work item, so that an item's requests reach
+     * the vendor in order and one waiting for its next attempt holds back its own item's later ones and nothing
+     * else. The batch is chosen first, reading at most {@code limit} rows of the vendor's pending index in order,
+     * then locked: with the lock in the same query, H2 read (and locked) every pending row before applying the limit,
+     * and with the choice as an {@code IN (subquery)} of the locking query it ran the subquery again for every row
+     * it locked. Rows another instance has locked are skipped; one that it relayed meanwhile no longer matches.
      */
-    public List<OutboxEntry> lockRelayable(int limit) {
+    public List<OutboxEntry> lockRelayable(String vendor, int limit, Instant now) {
         List<Long> oldest = jdbc.queryForList("""
-                select o.id from outbox o where o.status = 'PENDING'
-                and not exists (select 1 from outbox e
-                    where e.work_item_id = o.work_item_id and e.status = 'PENDING' and e.sequence < o.sequence)
-                order by o.status, o.id limit :limit""", new MapSqlParameterSource("limit", limit), Long.class);
+                select o.id from outbox o where o.vendor = :vendor and o.status = 'PENDING'
+                and (o.next_attempt_at is null or o.next_attempt_at <= :now
+                    or exists (select 1 from outbox l where l.work_item_id = o.work_item_id and l.sequence > o.sequence
+                        and l.status <> 'SKIPPED'))
+                and not exists (select 1 from outbox e where e.work_item_id = o.work_item_id
+                    and e.status in ('PENDING', 'RELAYED') and e.sequence < o.sequence)
+                order by o.vendor, o.status, o.id limit :limit""",
+                new MapSqlParameterSource("vendor", vendor).addValue("now", utc(now)).addValue("limit", limit),
+                Long.class);
         if (oldest.isEmpty()) {
             return List.of();
         }
@@ -91,9 +98,29 @@ public class Outbox {
                 order by id for update skip locked""", new MapSqlParameterSource("ids", oldest), ROW);
     }
 
+    /** Locks pending requests to vendors no longer configured (none of {@code known}), which nobody would relay. */
+    public List<OutboxEntry> lockOrphaned(Collection<String> known, int limit) {
+        return jdbc.query("select " + COLUMNS + """
+                 from outbox where status = 'PENDING' and vendor not in (:known)
+                order by id limit :limit for update skip locked""",
+                new MapSqlParameterSource("known", known.isEmpty() ? List.of("") : known).addValue("limit", limit),
+                ROW);
+    }
+
     public void markRelayed(long id, Instant now) {
         jdbc.update("update outbox set status = 'RELAYED', relayed_at = :now where id = :id and status = 'PENDING'",
                 new MapSqlParameterSource("id", id).addValue("now", utc(now)));
+    }
+
+    /**
+     * The request as its relay left it: the relay puts a request on the queue before its own transaction marks it
+     * RELAYED, so a consumer quick enough would read it still PENDING; waiting for the row's lock lets that
+     * transaction end first.
+     */
+    @Transactional
+    public Optional<OutboxEntry> findRelayed(long id) {
+        return jdbc.query("select " + COLUMNS + " from outbox where id = :id for update",
+                new MapSqlParameterSource("id", id), ROW).stream().findFirst();
     }
 
     public Optional<OutboxEntry> find(long id) {
@@ -102,16 +129,29 @@ public class Outbox {
     }
 
     /**
-     * Records a failed attempt that will be retried: {@code attempts} is the count so far, kept across restarts so
-     * that the attempt limit holds across them too. It is written with the attempt's outcome, not before the
-     * attempt: an attempt cut off by a crash, whose outcome nobody saw, is not counted.
+     * Schedules the next attempt of a request whose attempt failed: back to PENDING until {@code next}, with the
+     * attempts so far (kept across restarts, so that the attempt limit holds across them too). Written with the
+     * attempt's outcome, not before the attempt: an attempt a crash cut off, whose outcome nobody saw, is not
+     * counted.
      */
-    public void recordFailedAttempt(long id, int attempts, Integer httpStatus, String error) {
-        jdbc.update("update outbox set attempts = :attempts, http_status = :status, last_error = :error where id = :id",
+    public void scheduleRetry(long id, int attempts, Integer httpStatus, String error, Instant next) {
+        jdbc.update("""
+                update outbox set status = 'PENDING', attempts = :attempts, http_status = :status, last_error = :error,
+                    next_attempt_at = :next
+                where id = :id""",
                 new MapSqlParameterSource("id", id)
                         .addValue("attempts", attempts)
                         .addValue("status", httpStatus)
-                        .addValue("error", fit(error)));
+                        .addValue("error", fit(error))
+                        .addValue("next", utc(next)));
+    }
+
+    /** Puts a request back to wait, untried, until {@code until}: its vendor may not be called now. */
+    public void holdBack(long id, Instant until) {
+        jdbc.update("""
+                update outbox set status = 'PENDING', next_attempt_at = :until
+                where id = :id and status = 'RELAYED'""",
+                new MapSqlParameterSource("id", id).addValue("until", utc(until)));
     }
 
     /** Ends a request; {@code attempts} is how many delivery attempts it took (its count so far if none was made). */
@@ -155,38 +195,6 @@ public class Outbox {
                     return rs.getBoolean("superseded") ? "a newer request supersedes it" : null;
                 });
         return reasons.isEmpty() ? "the work item was removed before it was sent" : reasons.get(0);
-    }
-
-    /**
-     * Deletes, in the caller's transaction, the vendor requests and replayed dead letters of up to {@code batch} work
-     * items closed (completed or cancelled) before {@code closedBefore} whose requests have all ended. An item with a
-     * dead letter not yet replayed keeps everything until it has been closed since before {@code abandonedBefore}
-     * (then the item itself is due to go). Open items keep their requests: what was delivered decides what a later
-     * change sends.
-     *
-     * @return how many requests were deleted
-     */
-    int purgeClosedBefore(Instant closedBefore, Instant abandonedBefore, int batch) {
-        List<Long> items = jdbc.queryForList("""
-                select w.id from work_item w
-                where w.status in ('COMPLETED', 'CANCELLED') and w.updated_at < :cutoff
-                and exists (select 1 from outbox o where o.work_item_id = w.id)
-                and not exists (select 1 from outbox o where o.work_item_id = w.id
-                    and o.status in ('PENDING', 'RELAYED'))
-                and (w.updated_at < :abandoned or not exists (select 1 from dead_letter d
-                    where d.work_item_id = w.id and d.replayed_at is null))
-                order by w.id limit :batch for update skip locked""",
-                new MapSqlParameterSource("cutoff", utc(closedBefore)).addValue("abandoned", utc(abandonedBefore))
-                        .addValue("batch", batch), Long.class);
-        if (items.isEmpty()) {
-            return 0;
-        }
-        MapSqlParameterSource purged = new MapSqlParameterSource("items", items);
-        jdbc.update("delete from dead_letter where work_item_id in (:items)", purged);
-        jdbc.update("""
-                delete from delivery_attempt
-                where outbox_id in (select id from outbox where work_item_id in (:items))""", purged);
-        return jdbc.update("delete from outbox where work_item_id in (:items)", purged);
     }
 
     /** Requests not yet delivered (waiting for the relay or on a vendor queue), by vendor. */

@@ -23,19 +23,21 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Moves committed outbox rows to their vendor's durable queue, at least once: a row is marked RELAYED only after
- * the broker has the message, so a crash in between sends it again and the vendor route recognises the repeat.
- * Every message carries {@code JMSXGroupID = work-item-<id>}, so the requests of one item are consumed in order.
+ * Moves committed outbox rows to their vendor's durable queue when they are due, at least once: a row is marked
+ * RELAYED only after the broker has the message, so a crash in between sends it again and the vendor route
+ * recognises the repeat. Only one request of a work item is on its way at a time (the outbox picks the first
+ * unfinished one), so an item's requests reach the vendor in order. Each vendor's gate says how many may go: none
+ * while its circuit is open or it asked for a pause, no more than its rate limit allows.
  */
 @Component
 public class OutboxRelay implements SmartLifecycle {
 
-    static final String GROUP_PREFIX = "work-item-";
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final Outbox outbox;
     private final DeadLetters deadLetters;
     private final Vendors vendors;
+    private final VendorGates gates;
     /** A template of the relay's own: its sessions are transacted. */
     private final JmsTemplate jms;
     private final ObjectMapper json;
@@ -45,11 +47,12 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile Thread worker;
     private volatile boolean running;
 
-    public OutboxRelay(Outbox outbox, DeadLetters deadLetters, Vendors vendors, JmsTemplate jms, ObjectMapper json,
-            PlatformTransactionManager transactions, DispatchProperties properties) {
+    public OutboxRelay(Outbox outbox, DeadLetters deadLetters, Vendors vendors, VendorGates gates, JmsTemplate jms,
+            ObjectMapper json, PlatformTransactionManager transactions, DispatchProperties properties) {
         this.outbox = outbox;
         this.deadLetters = deadLetters;
         this.vendors = vendors;
+        this.gates = gates;
         this.jms = new JmsTemplate(jms.getConnectionFactory());
         this.jms.setSessionTransacted(true);
         this.json = json;
@@ -76,25 +79,32 @@ public class OutboxRelay implements SmartLifecycle {
         });
     }
 
-    /** Relays one batch; returns how many requests went to their queues. */
+    /**
+     * Relays one round: for each vendor, as many of its due requests as its gate lets go now (up to a batch), and
+     * dead-letters the requests of vendors no longer configured. Returns how many requests it handled.
+     */
     public int relayBatch() {
         Integer relayed = transaction.execute(status -> {
-            List<OutboxEntry> batch = outbox.lockRelayable(properties.relayBatchSize());
             Instant now = Instant.now();
-            List<OutboxEntry> relayable = new ArrayList<>(batch.size());
-            for (OutboxEntry entry : batch) {
-                if (vendors.find(entry.vendor()).isEmpty()) {
-                    // a vendor removed from the configuration must not stop everyone else's requests
-                    String reason = "hub.vendors." + entry.vendor() + " is not configured any more";
-                    outbox.finish(entry.id(), OutboxEntry.Status.DEAD, entry.attempts(), null, reason, now);
-                    deadLetters.add(entry, reason, null, entry.attempts(), now);
-                } else {
-                    relayable.add(entry);
+            List<OutboxEntry> relayable = new ArrayList<>();
+            for (String vendor : vendors.names()) {
+                int allowed = gates.allowance(vendor, properties.relayBatchSize(), now);
+                if (allowed > 0) {
+                    List<OutboxEntry> due = outbox.lockRelayable(vendor, allowed, now);
+                    gates.released(vendor, due.size());
+                    relayable.addAll(due);
                 }
+            }
+            // a vendor removed from the configuration must not stop everyone else's requests
+            List<OutboxEntry> orphaned = outbox.lockOrphaned(vendors.names(), properties.relayBatchSize());
+            for (OutboxEntry entry : orphaned) {
+                String reason = "hub.vendors." + entry.vendor() + " is not configured any more";
+                outbox.finish(entry.id(), OutboxEntry.Status.DEAD, entry.attempts(), null, reason, now);
+                deadLetters.add(entry, reason, null, entry.attempts(), now);
             }
             send(relayable);
             relayable.forEach(entry -> outbox.markRelayed(entry.id(), now));
-            return batch.size();
+            return relayable.size() + orphaned.size();
         });
         return relayed == null ? 0 : relayed;
     }
@@ -112,7 +122,6 @@ public class OutboxRelay implements SmartLifecycle {
             try (MessageProducer producer = session.createProducer(null)) {
                 for (OutboxEntry entry : entries) {
                     TextMessage message = session.createTextMessage(message(entry));
-                    message.setStringProperty("JMSXGroupID", GROUP_PREFIX + entry.workItemId());
                     message.setLongProperty(VendorMessage.OUTBOX_ID, entry.id());
                     producer.send(queues.resolveDestinationName(session, vendors.get(entry.vendor()).queue(), false),
                             message);
@@ -138,7 +147,7 @@ public class OutboxRelay implements SmartLifecycle {
     private void loop() {
         while (running) {
             try {
-                while (running && relayBatch() == properties.relayBatchSize()) {
+                while (running && relayBatch() >= properties.relayBatchSize()) {
                     log.debug("Outbox relay: full batch, continuing");
                 }
             } catch (RuntimeException e) {

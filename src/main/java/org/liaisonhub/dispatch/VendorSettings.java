@@ -35,10 +35,12 @@ public record VendorSettings(Map<String, Vendor> vendors) {
      * @param request        the FHIR resource the request focuses on
      * @param callbackSecret shared secret for the HMAC-SHA256 signature of the vendor's callbacks
      * @param serviceCode    for {@code request: service}, the ServiceRequest code and its display text
+     * @param maxRequestsPerSecond how many requests this hub instance sends the vendor in a second at most; 0 (the
+     *                       default) sets no limit
      */
     public record Vendor(String workItemType, String queue, int consumers, URI url, Duration timeout, String event,
-            RequestKind request, Auth auth, Retry retry, String callbackSecret, String serviceCode,
-            String serviceDisplay) {
+            RequestKind request, Auth auth, Retry retry, Circuit circuit, double maxRequestsPerSecond,
+            String callbackSecret, String serviceCode, String serviceDisplay) {
 
         public Vendor {
             consumers = consumers <= 0 ? 2 : consumers;
@@ -46,12 +48,15 @@ public record VendorSettings(Map<String, Vendor> vendors) {
             request = request == null ? RequestKind.SERVICE : request;
             auth = auth == null ? new Auth(null, null, null, null, null, null, null, null, null) : auth;
             retry = retry == null ? new Retry(0, null, 0, null, null) : retry;
+            circuit = circuit == null ? new Circuit(0, null) : circuit;
+            maxRequestsPerSecond = Math.max(0, maxRequestsPerSecond);
         }
 
         /** This vendor with the defaults that derive from its name filled in. */
         Vendor named(String name) {
             return new Vendor(workItemType, blank(queue) ? QUEUE_PREFIX + name : queue, consumers, url, timeout,
-                    blank(event) ? name : event, request, auth, retry, callbackSecret, serviceCode, serviceDisplay);
+                    blank(event) ? name : event, request, auth, retry, circuit, maxRequestsPerSecond, callbackSecret,
+                    serviceCode, serviceDisplay);
         }
 
         private static boolean blank(String value) {
@@ -94,6 +99,19 @@ public record VendorSettings(Map<String, Vendor> vendors) {
         @Override
         public String toString() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /**
+     * When to stop calling a vendor that does not answer: after {@code failures} attempts in a row that got no
+     * answer, a timeout, 408, 429 or a server error, the hub sends it nothing (its requests wait in the outbox) and
+     * tries one request every {@code probeInterval} until one is answered.
+     */
+    public record Circuit(int failures, Duration probeInterval) {
+
+        public Circuit {
+            failures = failures <= 0 ? 5 : failures;
+            probeInterval = probeInterval == null ? Duration.ofSeconds(30) : probeInterval;
         }
     }
 

@@ -21,5 +21,6 @@ public record HistoryEntry(
     public static final String NOTE = "NOTE";
     public static final String DISPATCHED = "DISPATCHED";
     public static final String DISPATCH_FAILED = "DISPATCH_FAILED";
+    public static final String DISPATCH_WAITING = "DISPATCH_WAITING";
     public static final String VENDOR_UPDATE = "VENDOR_UPDATE";
 }

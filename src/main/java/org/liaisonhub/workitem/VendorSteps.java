@@ -17,10 +17,12 @@ class VendorSteps {
     private static final Set<WorkItemStatus> QUEUEABLE = EnumSet.of(WorkItemStatus.NEW, WorkItemStatus.FAILED);
 
     private final WorkItemRepository items;
+    private final WorkItemHistory history;
     private final VendorHandoff handoff;
 
-    VendorSteps(WorkItemRepository items, VendorHandoff handoff) {
+    VendorSteps(WorkItemRepository items, WorkItemHistory history, VendorHandoff handoff) {
         this.items = items;
+        this.history = history;
         this.handoff = handoff;
     }
 
@@ -31,7 +33,7 @@ class VendorSteps {
             WorkItemStatus after = QUEUEABLE.contains(item.status()) ? WorkItemStatus.QUEUED : item.status();
             items.updateVendor(itemId, vendor, null, after, now);
             if (after != item.status()) {
-                items.addHistory(itemId, HistoryEntry.STATUS_CHANGED, item.status(), after, actor,
+                history.add(itemId, HistoryEntry.STATUS_CHANGED, item.status(), after, actor,
                         messageId, Map.of("vendor", vendor), now);
             }
             return true;

@@ -22,11 +22,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class WorkItemLedger {
 
     private final WorkItemRepository items;
+    private final WorkItemHistory history;
     private final Savepoints savepoints;
     private final VendorSteps vendors;
 
-    WorkItemLedger(WorkItemRepository items, Savepoints savepoints, VendorSteps vendors) {
+    WorkItemLedger(WorkItemRepository items, WorkItemHistory history, Savepoints savepoints, VendorSteps vendors) {
         this.items = items;
+        this.history = history;
         this.savepoints = savepoints;
         this.vendors = vendors;
     }
@@ -56,7 +58,7 @@ public class WorkItemLedger {
         }
         try {
             long id = savepoints.attempt(() -> items.insertOpen(needed, naturalKey, messageId, now));
-            items.addHistory(id, HistoryEntry.CREATED, null, WorkItemStatus.NEW, needed.rule(), messageId,
+            history.add(id, HistoryEntry.CREATED, null, WorkItemStatus.NEW, needed.rule(), messageId,
                     Map.of(), now);
             vendors.request(id, messageId, needed.rule(), now);
         } catch (DuplicateKeyException createdConcurrently) {
@@ -68,7 +70,7 @@ public class WorkItemLedger {
 
     /** A completed item is work done; a cancelled one this very message already saw is not to be reopened. */
     private boolean alreadyHandled(WorkItem closed, long messageId) {
-        return closed.status() == WorkItemStatus.COMPLETED || items.changedBy(closed.id(), messageId);
+        return closed.status() == WorkItemStatus.COMPLETED || history.changedBy(closed.id(), messageId);
     }
 
     private void update(WorkItem item, WorkNeeded needed, long messageId, Instant now) {
@@ -80,7 +82,7 @@ public class WorkItemLedger {
             return;
         }
         items.updateDetails(item.id(), needed, now);
-        items.addHistory(item.id(), HistoryEntry.UPDATED, item.status(), item.status(), needed.rule(), messageId,
+        history.add(item.id(), HistoryEntry.UPDATED, item.status(), item.status(), needed.rule(), messageId,
                 Map.of("changed", changedFields(before, after)), now);
         vendors.request(item.id(), messageId, needed.rule(), now);
     }
@@ -107,7 +109,7 @@ public class WorkItemLedger {
     private void cancel(WorkNoLongerNeeded done, long messageId, Instant now) {
         for (WorkItem item : items.lockOpenForVisit(done.mrn(), done.visitNumber(), done.types())) {
             items.updateStatus(item.id(), WorkItemStatus.CANCELLED, now);
-            items.addHistory(item.id(), HistoryEntry.STATUS_CHANGED, item.status(), WorkItemStatus.CANCELLED,
+            history.add(item.id(), HistoryEntry.STATUS_CHANGED, item.status(), WorkItemStatus.CANCELLED,
                     done.rule(), messageId, Map.of("reason", done.reason()), now);
             vendors.cancelled(item.id(), item.status(), messageId);
         }

@@ -114,14 +114,6 @@ public class WorkItemRepository {
         return jdbc.query(sql + " order by id for update", params, row);
     }
 
-    /** Whether this message already created or changed this item (so applying it again must do nothing). */
-    public boolean changedBy(long itemId, long messageId) {
-        Integer count = jdbc.queryForObject(
-                "select count(*) from work_item_history where work_item_id = :item and message_id = :message",
-                new MapSqlParameterSource("item", itemId).addValue("message", messageId), Integer.class);
-        return count != null && count > 0;
-    }
-
     public void updateDetails(long id, WorkNeeded needed, Instant now) {
         jdbc.update("""
                 update work_item set details = :details, patient = :patient, facility = :facility, unit = :unit,
@@ -158,30 +150,6 @@ public class WorkItemRepository {
     public void updateAssignee(long id, String assignee, Instant now) {
         jdbc.update("update work_item set assignee = :assignee, updated_at = :now where id = :id",
                 new MapSqlParameterSource("id", id).addValue("assignee", assignee).addValue("now", utc(now)));
-    }
-
-    public void addHistory(long itemId, String action, WorkItemStatus from, WorkItemStatus to, String actor,
-            Long messageId, Map<String, ?> detail, Instant now) {
-        jdbc.update("""
-                insert into work_item_history (work_item_id, occurred_at, action, from_status, to_status, actor,
-                    message_id, detail)
-                values (:item, :now, :action, :from, :to, :actor, :message, :detail)""",
-                new MapSqlParameterSource()
-                        .addValue("item", itemId)
-                        .addValue("now", utc(now))
-                        .addValue("action", action)
-                        .addValue("from", from == null ? null : from.name())
-                        .addValue("to", to == null ? null : to.name())
-                        .addValue("actor", actor)
-                        .addValue("message", messageId)
-                        .addValue("detail", detail == null || detail.isEmpty() ? null : toJson(detail)));
-    }
-
-    public List<HistoryEntry> history(long itemId) {
-        return jdbc.query("""
-                select id, occurred_at, action, from_status, to_status, actor, message_id, detail
-                from work_item_history where work_item_id = :item order by id""",
-                new MapSqlParameterSource("item", itemId), this::mapHistory);
     }
 
     /** The facilities and units of open items, for the work list's filters (a bounded index-only read). */
@@ -226,25 +194,6 @@ public class WorkItemRepository {
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"),
                 rs.getObject("source_message_id", Long.class));
-    }
-
-    private HistoryEntry mapHistory(ResultSet rs, int n) throws SQLException {
-        String from = rs.getString("from_status");
-        String to = rs.getString("to_status");
-        String detail = rs.getString("detail");
-        try {
-            return new HistoryEntry(
-                    rs.getLong("id"),
-                    instant(rs, "occurred_at"),
-                    rs.getString("action"),
-                    from == null ? null : WorkItemStatus.valueOf(from),
-                    to == null ? null : WorkItemStatus.valueOf(to),
-                    rs.getString("actor"),
-                    rs.getObject("message_id", Long.class),
-                    detail == null ? null : json.readTree(detail));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable history detail of entry " + rs.getLong("id"), e);
-        }
     }
 
     private String toJson(Map<String, ?> value) {

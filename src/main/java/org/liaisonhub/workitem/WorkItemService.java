@@ -15,17 +15,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class WorkItemService {
 
     private final WorkItemRepository items;
+    private final WorkItemHistory history;
     private final VendorSteps vendors;
 
-    WorkItemService(WorkItemRepository items, VendorSteps vendors) {
+    WorkItemService(WorkItemRepository items, WorkItemHistory history, VendorSteps vendors) {
         this.items = items;
+        this.history = history;
         this.vendors = vendors;
     }
 
     @Transactional(readOnly = true)
     public WorkItemDetail get(long id) {
         WorkItem item = items.find(id).orElseThrow(() -> new WorkItemNotFoundException(id));
-        return new WorkItemDetail(item, items.history(id));
+        return new WorkItemDetail(item, history.of(id));
     }
 
     @Transactional
@@ -35,13 +37,13 @@ public class WorkItemService {
         if (patch.status() != null && patch.status() != item.status()) {
             checkTransition(item, patch.status());
             items.updateStatus(id, patch.status(), now);
-            items.addHistory(id, HistoryEntry.STATUS_CHANGED, item.status(), patch.status(), actor, null,
+            history.add(id, HistoryEntry.STATUS_CHANGED, item.status(), patch.status(), actor, null,
                     patch.note() == null ? Map.of() : Map.of("note", patch.note()), now);
             if (patch.status() == WorkItemStatus.CANCELLED) {
                 vendors.cancelled(id, item.status(), null);
             }
         } else if (patch.note() != null) {
-            items.addHistory(id, HistoryEntry.NOTE, item.status(), item.status(), actor, null,
+            history.add(id, HistoryEntry.NOTE, item.status(), item.status(), actor, null,
                     Map.of("note", patch.note()), now);
         }
         if (patch.assigneeGiven() && !Objects.equals(patch.assignee(), item.assignee())) {
@@ -49,7 +51,7 @@ public class WorkItemService {
             Map<String, Object> change = new LinkedHashMap<>();
             change.put("from", item.assignee());
             change.put("to", patch.assignee());
-            items.addHistory(id, HistoryEntry.ASSIGNED, item.status(), item.status(), actor, null, change, now);
+            history.add(id, HistoryEntry.ASSIGNED, item.status(), item.status(), actor, null, change, now);
         }
         return get(id);
     }
@@ -74,7 +76,7 @@ public class WorkItemService {
         if (item.status() == WorkItemStatus.FAILED) {
             Instant now = Instant.now();
             items.updateStatus(id, WorkItemStatus.QUEUED, now);
-            items.addHistory(id, HistoryEntry.STATUS_CHANGED, item.status(), WorkItemStatus.QUEUED, actor, null,
+            history.add(id, HistoryEntry.STATUS_CHANGED, item.status(), WorkItemStatus.QUEUED, actor, null,
                     Map.of("vendor", vendor, "reason", why), now);
         }
     }
@@ -87,7 +89,20 @@ public class WorkItemService {
         WorkItemStatus after = before == WorkItemStatus.QUEUED || before == WorkItemStatus.FAILED
                 ? WorkItemStatus.SENT : before;
         items.updateVendor(id, vendor, vendorReference, after, now);
-        items.addHistory(id, HistoryEntry.DISPATCHED, before, after, "vendor:" + vendor, null, detail, now);
+        history.add(id, HistoryEntry.DISPATCHED, before, after, "vendor:" + vendor, null, detail, now);
+    }
+
+    /**
+     * A request waits because its vendor may not be called now (its circuit is open, or it asked for a pause). The
+     * history says so once per wait, not once per request the relay hands out meanwhile.
+     */
+    @Transactional
+    public void deliveryWaiting(long id, String vendor, Map<String, ?> detail) {
+        WorkItemStatus status = items.lockStatus(id).orElseThrow(() -> new WorkItemNotFoundException(id));
+        if (!HistoryEntry.DISPATCH_WAITING.equals(history.lastAction(id))) {
+            history.add(id, HistoryEntry.DISPATCH_WAITING, status, status, "vendor:" + vendor, null, detail,
+                    Instant.now());
+        }
     }
 
     /** A request could not be delivered (rejected, or attempts exhausted): an open item is now FAILED. */
@@ -99,7 +114,7 @@ public class WorkItemService {
         if (after != before) {
             items.updateStatus(id, after, now);
         }
-        items.addHistory(id, HistoryEntry.DISPATCH_FAILED, before, after, "vendor:" + vendor, null, detail, now);
+        history.add(id, HistoryEntry.DISPATCH_FAILED, before, after, "vendor:" + vendor, null, detail, now);
     }
 
     /**
@@ -119,7 +134,7 @@ public class WorkItemService {
         } else if (after != item.status()) {
             items.updateStatus(id, after, now);
         }
-        items.addHistory(id, HistoryEntry.VENDOR_UPDATE, item.status(), after, "vendor:" + vendor, null, detail, now);
+        history.add(id, HistoryEntry.VENDOR_UPDATE, item.status(), after, "vendor:" + vendor, null, detail, now);
         return after;
     }
 

@@ -85,10 +85,10 @@ class DeliveryAcrossRestartTest {
         vendor.stubFor(post(urlEqualTo("/interpreter")).willReturn(aResponse().withStatus(503)));
         int port = TestIds.freePort();
         Fixtures patient = Fixtures.fresh().with("VERSION", "2.5.1");
-        // two attempts, then a long pause: the hub is stopped during it
+        // two attempts, then a pause of 5 s, scheduled in the outbox: the hub is stopped during it
         String[] retry = {"--hub.vendors.interpreter.retry.max-attempts=3",
             "--hub.vendors.interpreter.retry.initial-backoff=200ms",
-            "--hub.vendors.interpreter.retry.multiplier=200", "--hub.vendors.interpreter.retry.max-backoff=60s"};
+            "--hub.vendors.interpreter.retry.multiplier=25", "--hub.vendors.interpreter.retry.max-backoff=60s"};
         try (ConfigurableApplicationContext hub = start(port, retry)) {
             try (MllpTestClient ehr = new MllpTestClient("127.0.0.1", port)) {
                 assertThat(ehr.send(patient.hl7("a01-admit-interpreter")).code()).isEqualTo("AA");

@@ -13,7 +13,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Which requests a relay round takes from the outbox: the oldest, one per work item, none another round holds. */
+/**
+ * Which requests a relay round takes from the outbox: a vendor's oldest due ones, one per work item, none another
+ * round holds.
+ */
 class OutboxRelayBatchTest {
 
     private NamedParameterJdbcTemplate jdbc;
@@ -29,7 +32,7 @@ class OutboxRelayBatchTest {
     }
 
     @Test
-    void aRoundTakesTheOldestRequestsButOnlyTheFirstPendingOneOfEachItem() {
+    void aRoundTakesAVendorsOldestRequestsButOnlyTheFirstUnfinishedOneOfEachItem() {
         long first = request(item(1));
         long second = request(item(2));
         long firstAgain = request(1);
@@ -39,8 +42,48 @@ class OutboxRelayBatchTest {
         assertThat(ids(lock(10))).containsExactly(first, second, third);
 
         outbox.markRelayed(first, Instant.now());
-        assertThat(ids(lock(10))).as("the item's next request once its first is on the queue")
-                .containsExactly(second, firstAgain, third);
+        assertThat(ids(lock(10))).as("the item's next request waits while its first is on its way")
+                .containsExactly(second, third);
+        outbox.finish(first, OutboxEntry.Status.DELIVERED, 1, 201, null, Instant.now());
+        assertThat(ids(lock(10))).as("and goes once the first has ended").containsExactly(second, firstAgain, third);
+    }
+
+    @Test
+    void aRequestWaitingForItsNextAttemptHoldsBackNothingButItsOwnItem() {
+        Instant now = Instant.now();
+        long waiting = request(item(1));
+        long other = request(item(2));
+        outbox.markRelayed(waiting, now);
+        outbox.scheduleRetry(waiting, 1, 503, "HTTP 503", now.plusSeconds(3600));
+
+        assertThat(ids(lock(10))).containsExactly(other);
+
+        outbox.scheduleRetry(waiting, 1, 503, "HTTP 503", now.minusSeconds(1));
+        assertThat(ids(lock(10))).as("due again").containsExactly(waiting, other);
+    }
+
+    @Test
+    void aRequestWaitingForItsNextAttemptGoesAtOnceWhenALaterOneOfItsItemSupersedesIt() {
+        Instant now = Instant.now();
+        long waiting = request(item(1));
+        outbox.markRelayed(waiting, now);
+        outbox.scheduleRetry(waiting, 1, 503, "HTTP 503", now.plusSeconds(3600));
+        long update = request(1);
+
+        assertThat(ids(lock(10))).as("sent now to be skipped, so the update need not wait an hour")
+                .containsExactly(waiting);
+        assertThat(update).isGreaterThan(waiting);
+    }
+
+    @Test
+    void eachVendorIsReadApartAndRequestsOfVendorsNoLongerConfiguredAreFound() {
+        long interpreter = request(item(1));
+        long transport = outbox.add(item(2), "transport", Action.REQUEST, null, null, "{}", Instant.now());
+
+        assertThat(ids(transaction.execute(tx -> outbox.lockRelayable("transport", 10, Instant.now()))))
+                .containsExactly(transport);
+        assertThat(ids(transaction.execute(tx -> outbox.lockOrphaned(List.of("transport", "insurance"), 10))))
+                .containsExactly(interpreter);
     }
 
     @Test
@@ -50,8 +93,9 @@ class OutboxRelayBatchTest {
         long third = request(item(3));
 
         transaction.executeWithoutResult(holding -> {
-            assertThat(ids(outbox.lockRelayable(1))).containsExactly(first);
-            assertThat(ids(inAnotherTransaction(() -> outbox.lockRelayable(10)))).containsExactly(second, third);
+            assertThat(ids(outbox.lockRelayable("interpreter", 1, Instant.now()))).containsExactly(first);
+            assertThat(ids(inAnotherTransaction(() -> outbox.lockRelayable("interpreter", 10, Instant.now()))))
+                    .containsExactly(second, third);
         });
     }
 
@@ -62,7 +106,7 @@ class OutboxRelayBatchTest {
     }
 
     private List<OutboxEntry> lock(int limit) {
-        return transaction.execute(status -> outbox.lockRelayable(limit));
+        return transaction.execute(status -> outbox.lockRelayable("interpreter", limit, Instant.now()));
     }
 
     private long item(long id) {

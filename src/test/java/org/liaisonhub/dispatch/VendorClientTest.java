@@ -96,7 +96,7 @@ class VendorClientTest {
     @Test
     void aRefusedConnectionIsARetryableNoAnswer() throws InterruptedException {
         Vendor unreachable = new Vendor("X", "q", 1, URI.create("http://127.0.0.1:1/requests"), Duration.ofSeconds(2),
-                "e", RequestKind.SERVICE, null, null, null, null, null);
+                "e", RequestKind.SERVICE, null, null, null, 0, null, null, null);
         VendorResponse response = client.post("down", unreachable, "{}", "key-7", null);
         assertThat(response.status()).isZero();
         assertThat(response.retryable()).isTrue();
@@ -105,6 +105,6 @@ class VendorClientTest {
 
     private Vendor vendor(Auth auth) {
         return new Vendor("X", "q", 1, URI.create(vendor.baseUrl() + "/requests"), Duration.ofSeconds(5), "e",
-                RequestKind.SERVICE, auth, null, null, null, null);
+                RequestKind.SERVICE, auth, null, null, 0, null, null, null);
     }
 }

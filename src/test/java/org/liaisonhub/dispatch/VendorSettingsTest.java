@@ -36,6 +36,9 @@ class VendorSettingsTest {
             assertThat(vendor.retry().initialBackoff()).isEqualTo(Duration.ofSeconds(1));
             assertThat(vendor.retry().multiplier()).isEqualTo(2.0);
             assertThat(vendor.retry().maxBackoff()).isEqualTo(Duration.ofSeconds(60));
+            assertThat(vendor.circuit().failures()).isEqualTo(5);
+            assertThat(vendor.circuit().probeInterval()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(vendor.maxRequestsPerSecond()).as("no rate limit").isZero();
             assertThat(vendor.auth().type()).isEqualTo(AuthType.NONE);
             assertThat(vendor.enabled()).as("no URL is shipped").isFalse();
         }
@@ -49,7 +52,9 @@ class VendorSettingsTest {
                 "HUB_VENDORS_INSURANCE_AUTH_KEY", "key-from-the-environment",
                 "HUB_VENDORS_INSURANCE_CALLBACK_SECRET", "secret-from-the-environment",
                 "HUB_VENDORS_INSURANCE_QUEUE", "liaison.vendor.insurance.site-a",
-                "HUB_VENDORS_INSURANCE_RETRY_MAX_ATTEMPTS", "3")).vendors().get("insurance");
+                "HUB_VENDORS_INSURANCE_RETRY_MAX_ATTEMPTS", "3",
+                "HUB_VENDORS_INSURANCE_CIRCUIT_PROBE_INTERVAL", "10s",
+                "HUB_VENDORS_INSURANCE_MAX_REQUESTS_PER_SECOND", "2.5")).vendors().get("insurance");
 
         assertThat(insurance.url()).isEqualTo(URI.create("https://payer.example.org/eligibility"));
         assertThat(insurance.auth().type()).isEqualTo(AuthType.API_KEY);
@@ -57,6 +62,8 @@ class VendorSettingsTest {
         assertThat(insurance.callbackSecret()).isEqualTo("secret-from-the-environment");
         assertThat(insurance.queue()).isEqualTo("liaison.vendor.insurance.site-a");
         assertThat(insurance.retry().maxAttempts()).isEqualTo(3);
+        assertThat(insurance.circuit().probeInterval()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(insurance.maxRequestsPerSecond()).isEqualTo(2.5);
         assertThat(insurance.workItemType()).as("from application.yml").isEqualTo("INSURANCE_VERIFICATION");
     }
 

@@ -52,6 +52,8 @@ public abstract class VendorIntegrationTest extends HubTestBase {
             registry.add(prefix + "retry.max-attempts", () -> vendor.equals("transport") ? 500 : MAX_ATTEMPTS);
             registry.add(prefix + "retry.initial-backoff", () -> "20ms");
             registry.add(prefix + "retry.max-backoff", () -> "200ms");
+            // a circuit opened by one test's failing vendor lets the next test's requests through within moments
+            registry.add(prefix + "circuit.probe-interval", () -> "200ms");
             registry.add(prefix + "callback-secret", () -> secret(vendor));
             registry.add(prefix + "timeout", () -> "5s");
         }

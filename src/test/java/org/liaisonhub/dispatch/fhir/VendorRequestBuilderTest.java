@@ -144,7 +144,7 @@ class VendorRequestBuilderTest {
                 "VN77001", "", details, patient, PatientLocation.UNKNOWN, null, "vendor", null,
                 Instant.parse("2026-11-27T08:30:00Z"), Instant.parse("2026-11-27T08:30:00Z"), 7L);
         Vendor vendor = new Vendor("X", "q", 1, URI.create("https://vendor.example.org/fhir"), null, event, kind, null,
-                null, null, kind == RequestKind.SERVICE ? "home-care" : null, "Home health care");
+                null, null, 0, null, kind == RequestKind.SERVICE ? "home-care" : null, "Home health care");
         return new VendorRequest("liaison-hub/work-item/42/1/" + (cancel ? "cancel" : "request"),
                 Instant.parse("2026-11-27T08:30:01Z"), cancel, item, "vendor", vendor);
     }
