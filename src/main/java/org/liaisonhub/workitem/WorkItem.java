@@ -13,6 +13,7 @@ import java.util.Map;
  * @param location where the patient was when the item was last opened or updated
  * @param vendor  the vendor the item was handed to, null if none
  * @param vendorReference the vendor's id for the request (from its response or callbacks)
+ * @param vendorReport    what the vendor reported it learned (a pickup time, an eligibility result), empty if none
  */
 public record WorkItem(
         long id,
@@ -27,6 +28,7 @@ public record WorkItem(
         String assignee,
         String vendor,
         String vendorReference,
+        Map<String, Object> vendorReport,
         Instant createdAt,
         Instant updatedAt,
         Long sourceMessageId) {
@@ -38,6 +40,13 @@ public record WorkItem(
     public Map<String, String> flatDetails() {
         Map<String, String> flat = new LinkedHashMap<>();
         flatten("", details, flat);
+        return flat;
+    }
+
+    /** What the vendor reported, flattened as the details are ({@code eligibility.inforce}). */
+    public Map<String, String> flatVendorReport() {
+        Map<String, String> flat = new LinkedHashMap<>();
+        flatten("", vendorReport, flat);
         return flat;
     }
 

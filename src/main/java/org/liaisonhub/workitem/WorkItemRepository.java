@@ -28,7 +28,7 @@ public class WorkItemRepository {
 
     private static final String COLUMNS = """
             id, type, status, mrn, visit_number, item_key, details, patient, facility, unit, assignee, vendor,
-            vendor_reference, created_at, updated_at, source_message_id""";
+            vendor_reference, vendor_report, created_at, updated_at, source_message_id""";
     /**
      * A status change: {@code is_open} follows the status (TRUE while open, NULL once closed), so that an item that
      * closes leaves the open-key index and new work of its kind can be created.
@@ -147,6 +147,15 @@ public class WorkItemRepository {
                 .addValue("now", utc(now));
     }
 
+    /** Adds what the vendor reported it learned to what it reported before (a newer value replaces an older). */
+    public void addVendorReport(WorkItem item, Map<String, Object> learned, Instant now) {
+        Map<String, Object> report = new LinkedHashMap<>(item.vendorReport());
+        report.putAll(learned);
+        jdbc.update("update work_item set vendor_report = :report, updated_at = :now where id = :id",
+                new MapSqlParameterSource("id", item.id()).addValue("report", toJson(report))
+                        .addValue("now", utc(now)));
+    }
+
     public void updateAssignee(long id, String assignee, Instant now) {
         jdbc.update("update work_item set assignee = :assignee, updated_at = :now where id = :id",
                 new MapSqlParameterSource("id", id).addValue("assignee", assignee).addValue("now", utc(now)));
@@ -191,6 +200,7 @@ public class WorkItemRepository {
                 rs.getString("assignee"),
                 rs.getString("vendor"),
                 rs.getString("vendor_reference"),
+                rs.getString("vendor_report") == null ? Map.of() : fromJson(rs.getString("vendor_report")),
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"),
                 rs.getObject("source_message_id", Long.class));

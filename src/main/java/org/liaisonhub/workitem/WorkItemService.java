@@ -119,15 +119,18 @@ public class WorkItemService {
 
     /**
      * The vendor reports progress. The status moves when the lifecycle allows it; otherwise (a late or repeated
-     * report) the report is only recorded.
+     * report) the report is only recorded. What the vendor learned is kept on the item, apart from its details.
      *
      * @return the item's status afterwards
      */
     @Transactional
     public WorkItemStatus vendorReported(long id, String vendor, WorkItemStatus reported, String vendorReference,
-            Map<String, ?> detail) {
+            Map<String, ?> detail, Map<String, Object> learned) {
         WorkItem item = items.lock(id).orElseThrow(() -> new WorkItemNotFoundException(id));
         Instant now = Instant.now();
+        if (!learned.isEmpty()) {
+            items.addVendorReport(item, learned, now);
+        }
         WorkItemStatus after = reported != null && item.status().canMoveTo(reported) ? reported : item.status();
         if (vendorReference != null) {
             items.updateVendor(id, item.vendor() != null ? item.vendor() : vendor, vendorReference, after, now);

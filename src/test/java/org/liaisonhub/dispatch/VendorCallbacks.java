@@ -1,6 +1,7 @@
 package org.liaisonhub.dispatch;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import org.liaisonhub.dispatch.callback.CallbackSignature;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -8,7 +9,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** A vendor calling back: a FHIR Task for a work item, signed with the vendor's secret. */
+/** A vendor calling back: a FHIR Task for a work item, signed with the vendor's secret over a timestamp and it. */
 final class VendorCallbacks {
 
     private final TestRestTemplate http;
@@ -25,14 +26,27 @@ final class VendorCallbacks {
                 .formatted(workItemId, workItemId, status);
     }
 
-    /** @param secret null sends no signature */
+    /** Signed now; @param secret null sends no signature */
     ResponseEntity<String> send(String vendor, String body, String secret) {
+        return send(vendor, body, secret, Instant.now());
+    }
+
+    /** Signed as sent at {@code sentAt}. */
+    ResponseEntity<String> send(String vendor, String body, String secret, Instant sentAt) {
         HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.parseMediaType("application/fhir+json"));
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         if (secret != null) {
-            headers.set(CallbackSignature.HEADER, CallbackSignature.sign(secret, bytes));
+            headers.set(CallbackSignature.TIMESTAMP, String.valueOf(sentAt.getEpochSecond()));
+            headers.set(CallbackSignature.HEADER, CallbackSignature.sign(secret, sentAt.getEpochSecond(), bytes));
         }
-        return http.postForEntity("/api/vendor-callbacks/" + vendor, new HttpEntity<>(bytes, headers), String.class);
+        return send(vendor, bytes, headers);
+    }
+
+    /** Exactly these bytes and headers, as a replay repeats a captured callback. */
+    ResponseEntity<String> send(String vendor, byte[] body, HttpHeaders headers) {
+        HttpHeaders all = new HttpHeaders();
+        all.putAll(headers);
+        all.setContentType(MediaType.parseMediaType("application/fhir+json"));
+        return http.postForEntity("/api/vendor-callbacks/" + vendor, new HttpEntity<>(body, all), String.class);
     }
 }

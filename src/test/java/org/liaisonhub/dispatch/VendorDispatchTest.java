@@ -141,7 +141,7 @@ class VendorDispatchTest extends VendorIntegrationTest {
             patients.add(patient);
             admit(patient, "a03-discharge");
         }
-        // the vendor's consumers are busy retrying the first requests; the others wait on the queue
+        // attempts fail while it is down, until its circuit opens; the requests wait in the outbox
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(VENDOR.findAll(postRequestedFor(
                 urlEqualTo("/transport")))).as("attempts while down").hasSizeGreaterThanOrEqualTo(6));
 

@@ -129,6 +129,21 @@ class RetentionOwnersTest extends FhirIntegrationTest {
         }
     }
 
+    @Test
+    void callbackSignaturesGoOnceTwiceTheAcceptedCallbackAgeHasPassed() {
+        String old = "a".repeat(60) + TestIds.controlId().substring(1, 5);
+        String recent = "b".repeat(60) + TestIds.controlId().substring(1, 5);
+        jdbc.update("insert into vendor_callback (signature, vendor, received_at) values (?, 'interpreter', ?)", old,
+                Timestamp.from(Instant.now().minus(Duration.ofMinutes(11))));
+        jdbc.update("insert into vendor_callback (signature, vendor, received_at) values (?, 'interpreter', ?)",
+                recent, Timestamp.from(Instant.now().minus(Duration.ofMinutes(9))));
+
+        assertThat(retention.purge(Instant.now()).of("callback signatures")).isGreaterThanOrEqualTo(1);
+
+        assertThat(jdbc.queryForList("select signature from vendor_callback where signature in (?, ?)", String.class,
+                old, recent)).containsExactly(recent);
+    }
+
     private void age(Fixtures patient, int days) {
         jdbc.update("update work_item set updated_at = ? where mrn = ?", daysAgo(days), patient.get("MRN"));
     }

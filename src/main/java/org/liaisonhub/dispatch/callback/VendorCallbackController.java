@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Task;
+import org.liaisonhub.dispatch.DispatchProperties;
 import org.liaisonhub.dispatch.VendorSettings.Vendor;
 import org.liaisonhub.dispatch.Vendors;
 import org.liaisonhub.dispatch.fhir.FhirCodes;
@@ -28,6 +30,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -36,9 +40,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Vendors report progress here: a FHIR Task (or a message Bundle holding one) that carries the hub's work-item
- * identifier, signed with the vendor's shared secret. Answers are FHIR OperationOutcomes. A report the lifecycle
- * cannot follow (late, repeated) is recorded in the item's history and acknowledged, not refused.
+ * Vendors report progress here: a FHIR Task (or a message Bundle holding one, with what the vendor learned) that
+ * carries the hub's work-item identifier, signed with the vendor's shared secret over a timestamp and the body.
+ * A callback is applied once: a stale one, or one whose signature was taken before, is refused 401 and changes
+ * nothing. Answers are FHIR OperationOutcomes. A report the lifecycle cannot follow (late, repeated) is recorded in
+ * the item's history and acknowledged, not refused.
  */
 @RestController
 @RequestMapping("/api/vendor-callbacks")
@@ -50,19 +56,27 @@ public class VendorCallbackController {
     private final Vendors vendors;
     private final WorkItemRepository items;
     private final WorkItemService workItems;
+    private final CallbackReplays replays;
+    private final DispatchProperties properties;
     private final FhirContext fhir;
+    private final TransactionTemplate transaction;
 
-    public VendorCallbackController(Vendors vendors, WorkItemRepository items, WorkItemService workItems,
-            FhirContext fhir) {
+    VendorCallbackController(Vendors vendors, WorkItemRepository items, WorkItemService workItems,
+            CallbackReplays replays, DispatchProperties properties, FhirContext fhir,
+            PlatformTransactionManager transactions) {
         this.vendors = vendors;
         this.items = items;
         this.workItems = workItems;
+        this.replays = replays;
+        this.properties = properties;
         this.fhir = fhir;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     @PostMapping(path = "/{vendor}", consumes = MediaType.ALL_VALUE)
     public ResponseEntity<String> report(@PathVariable String vendor,
             @RequestHeader(value = CallbackSignature.HEADER, required = false) String signature,
+            @RequestHeader(value = CallbackSignature.TIMESTAMP, required = false) String timestamp,
             @RequestHeader(value = "Content-Type", required = false) String contentType,
             @RequestBody(required = false) byte[] body) {
         byte[] raw = body == null ? new byte[0] : body;
@@ -70,17 +84,20 @@ public class VendorCallbackController {
         if (settings.isEmpty()) {
             return outcome(HttpStatus.NOT_FOUND, IssueType.NOTFOUND, "No vendor named " + vendor);
         }
-        if (!CallbackSignature.valid(settings.get().callbackSecret(), raw, signature)) {
-            log.warn("Vendor callback for {} refused: {} signature", vendor, signature == null ? "no" : "a wrong");
-            return outcome(HttpStatus.UNAUTHORIZED, IssueType.SECURITY,
-                    "The body must be signed: " + CallbackSignature.HEADER + ": sha256=<HMAC-SHA256 of the body>");
+        Instant now = Instant.now();
+        CallbackSignature.Verdict verdict = CallbackSignature.check(settings.get().callbackSecret(), timestamp, raw,
+                signature, now, properties.callbackMaxAge());
+        if (verdict != CallbackSignature.Verdict.VALID) {
+            return unsigned(vendor, verdict);
         }
+        IBaseResource sent;
         Task task;
         try {
-            task = task(parser(contentType).parseResource(new String(raw, StandardCharsets.UTF_8)));
+            sent = parser(contentType).parseResource(new String(raw, StandardCharsets.UTF_8));
+            task = task(sent);
         } catch (DataFormatException | IllegalArgumentException e) {
-            return outcome(HttpStatus.BAD_REQUEST, IssueType.STRUCTURE, "Not a FHIR Task or message Bundle with a Task: "
-                    + e.getMessage());
+            return outcome(HttpStatus.BAD_REQUEST, IssueType.STRUCTURE,
+                    "Not a FHIR Task or message Bundle with a Task: " + e.getMessage());
         }
         Optional<Long> itemId = workItemId(task);
         if (itemId.isEmpty()) {
@@ -92,11 +109,31 @@ public class VendorCallbackController {
             return outcome(HttpStatus.NOT_FOUND, IssueType.NOTFOUND,
                     "Work item " + itemId.get() + " was not sent to " + vendor);
         }
-        WorkItemStatus after = workItems.vendorReported(itemId.get(), vendor, target(task.getStatus()),
-                task.hasIdElement() && task.getIdElement().hasIdPart() ? "Task/" + task.getIdElement().getIdPart() : null,
-                detail(task));
+        Map<String, Object> learned = VendorReport.of(sent, task);
+        WorkItemStatus after = transaction.execute(tx -> {
+            if (!replays.firstTime(signature, vendor, now)) {
+                return null;
+            }
+            return workItems.vendorReported(itemId.get(), vendor, target(task.getStatus()),
+                    task.hasIdElement() && task.getIdElement().hasIdPart() ? "Task/" + task.getIdElement().getIdPart()
+                            : null, detail(task, learned), learned);
+        });
+        if (after == null) {
+            log.warn("Vendor callback for {} refused: a signature already used (a replay)", vendor);
+            return outcome(HttpStatus.UNAUTHORIZED, IssueType.SECURITY,
+                    "This signature was used before: each callback is signed (and applied) once");
+        }
         log.info("Vendor {} reported {} for work item {}: now {}", vendor, task.getStatus(), itemId.get(), after);
         return outcome(HttpStatus.OK, IssueType.INFORMATIONAL, "Work item " + itemId.get() + " is " + after);
+    }
+
+    private ResponseEntity<String> unsigned(String vendor, CallbackSignature.Verdict verdict) {
+        log.warn("Vendor callback for {} refused: {} signature", vendor, verdict.name().toLowerCase(Locale.ROOT));
+        return outcome(HttpStatus.UNAUTHORIZED, IssueType.SECURITY, verdict == CallbackSignature.Verdict.STALE
+                ? "The callback's " + CallbackSignature.TIMESTAMP + " is more than "
+                + properties.callbackMaxAge().toSeconds() + " s from the hub's clock; sign it when sending it"
+                : "The callback must be signed: " + CallbackSignature.TIMESTAMP + ": <Unix seconds> and "
+                + CallbackSignature.HEADER + ": sha256=<HMAC-SHA256 of \"<timestamp>.<body>\">");
     }
 
     /** The vendor's Task status as a work-item status; null for statuses that only inform. */
@@ -139,7 +176,7 @@ public class VendorCallbackController {
                 .findFirst();
     }
 
-    private static Map<String, Object> detail(Task task) {
+    private static Map<String, Object> detail(Task task, Map<String, Object> learned) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("taskStatus", task.getStatus() == null ? null : task.getStatus().toCode());
         if (task.hasBusinessStatus()) {
@@ -150,6 +187,9 @@ public class VendorCallbackController {
         }
         if (task.hasNote()) {
             detail.put("note", task.getNoteFirstRep().getText());
+        }
+        if (!learned.isEmpty()) {
+            detail.put("learned", learned);
         }
         detail.values().removeIf(Objects::isNull);
         return detail;

@@ -141,7 +141,7 @@ class VendorRequestBuilderTest {
         Map<String, Object> patient = Map.of("family", "GARCIA", "given", "MARIA", "birthDate", "1958-02-14",
                 "gender", "F", "language", "SPA", "languageCode", "es", "patientClass", "I");
         WorkItem item = new WorkItem(42, "X", cancel ? WorkItemStatus.CANCELLED : WorkItemStatus.QUEUED, "900123",
-                "VN77001", "", details, patient, PatientLocation.UNKNOWN, null, "vendor", null,
+                "VN77001", "", details, patient, PatientLocation.UNKNOWN, null, "vendor", null, Map.of(),
                 Instant.parse("2026-11-27T08:30:00Z"), Instant.parse("2026-11-27T08:30:00Z"), 7L);
         Vendor vendor = new Vendor("X", "q", 1, URI.create("https://vendor.example.org/fhir"), null, event, kind, null,
                 null, null, 0, null, kind == RequestKind.SERVICE ? "home-care" : null, "Home health care");
