@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.liaisonhub.platform.RecentValue;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -28,7 +29,7 @@ public class VendorTallies {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
-    private volatile Snapshot snapshot;
+    private final RecentValue<Map<String, Tally>> recent = new RecentValue<>(FRESH_FOR, this::count);
 
     VendorTallies(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -36,13 +37,7 @@ public class VendorTallies {
 
     /** By vendor name. */
     public Map<String, Tally> now() {
-        Snapshot last = snapshot;
-        Instant now = Instant.now();
-        if (last == null || last.at().plus(FRESH_FOR).isBefore(now)) {
-            last = new Snapshot(now, count(now));
-            snapshot = last;
-        }
-        return last.tallies();
+        return recent.get();
     }
 
     private Map<String, Tally> count(Instant now) {
@@ -63,8 +58,5 @@ public class VendorTallies {
                     tally.lastHour().put(rs.getString(2), rs.getLong(4));
                 });
         return byVendor;
-    }
-
-    private record Snapshot(Instant at, Map<String, Tally> tallies) {
     }
 }

@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.liaisonhub.platform.RecentValue;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -32,20 +33,14 @@ public class MessageTallies {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
-    private volatile Snapshot snapshot;
+    private final RecentValue<List<Tally>> recent = new RecentValue<>(FRESH_FOR, this::count);
 
     MessageTallies(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     public List<Tally> now() {
-        Snapshot last = snapshot;
-        Instant now = Instant.now();
-        if (last == null || last.at().plus(FRESH_FOR).isBefore(now)) {
-            last = new Snapshot(now, count(now));
-            snapshot = last;
-        }
-        return last.tallies();
+        return recent.get();
     }
 
     private List<Tally> count(Instant now) {
@@ -75,8 +70,5 @@ public class MessageTallies {
                     }
                 });
         return new ArrayList<>(byChannel.values());
-    }
-
-    private record Snapshot(Instant at, List<Tally> tallies) {
     }
 }

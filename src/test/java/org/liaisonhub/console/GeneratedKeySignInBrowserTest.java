@@ -10,7 +10,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.liaisonhub.support.ConsoleBrowser;
 import org.liaisonhub.support.HubTestBase;
 import org.liaisonhub.support.TestIds;
-import org.liaisonhub.support.TestServices;
 import org.openqa.selenium.By;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -27,10 +26,7 @@ class GeneratedKeySignInBrowserTest extends HubTestBase {
 
     @DynamicPropertySource
     static void hubWithoutKeys(DynamicPropertyRegistry registry) {
-        registry.add("hub.data-dir", DATA_DIR::toString);
-        registry.add("hub.mllp.port", () -> MLLP_PORT);
-        registry.add("hub.mllp.host", () -> "127.0.0.1");
-        TestServices.register(registry, DATA_DIR);
+        hubAt(registry, DATA_DIR, MLLP_PORT);
     }
 
     @LocalServerPort

@@ -13,7 +13,6 @@ import org.liaisonhub.support.ConsoleBrowser;
 import org.liaisonhub.support.HubTestBase;
 import org.liaisonhub.support.TestIdentityProvider;
 import org.liaisonhub.support.TestIds;
-import org.liaisonhub.support.TestServices;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,11 +34,8 @@ class TokenSignInBrowserTest extends HubTestBase {
 
     @DynamicPropertySource
     static void hubTrustingTheIdentityProvider(DynamicPropertyRegistry registry) {
-        registry.add("hub.data-dir", DATA_DIR::toString);
-        registry.add("hub.mllp.port", () -> MLLP_PORT);
-        registry.add("hub.mllp.host", () -> "127.0.0.1");
+        hubAt(registry, DATA_DIR, MLLP_PORT);
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", IDP::jwkSetUri);
-        TestServices.register(registry, DATA_DIR);
     }
 
     @AfterAll

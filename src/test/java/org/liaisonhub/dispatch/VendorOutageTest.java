@@ -29,7 +29,6 @@ import org.liaisonhub.support.Fixtures;
 import org.liaisonhub.support.HubTestBase;
 import org.liaisonhub.support.MllpTestClient;
 import org.liaisonhub.support.TestIds;
-import org.liaisonhub.support.TestServices;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -59,12 +58,9 @@ class VendorOutageTest extends HubTestBase {
 
     @DynamicPropertySource
     static void hub(DynamicPropertyRegistry registry) {
-        registry.add("hub.data-dir", DATA_DIR::toString);
+        hubAt(registry, DATA_DIR, MLLP_PORT);
         apiKeys(registry);
-        registry.add("hub.mllp.port", () -> MLLP_PORT);
-        registry.add("hub.mllp.host", () -> "127.0.0.1");
         registry.add("hub.dispatch.relay-interval", () -> "100ms");
-        TestServices.register(registry, DATA_DIR);
         // six attempts about 0.3, 0.6, 1.2, 2.4 and 4.8 s apart
         registry.add("hub.vendors.interpreter.url", () -> INTERPRETERS.baseUrl() + "/interpreter");
         registry.add("hub.vendors.interpreter.retry.max-attempts", () -> 6);

@@ -14,12 +14,9 @@ public abstract class HubIntegrationTest extends HubTestBase {
 
     @DynamicPropertySource
     static void hub(DynamicPropertyRegistry registry) {
-        registry.add("hub.data-dir", DATA_DIR::toString);
+        hubAt(registry, DATA_DIR, MLLP_PORT);
         apiKeys(registry);
-        registry.add("hub.mllp.port", () -> MLLP_PORT);
-        registry.add("hub.mllp.host", () -> "127.0.0.1");
         registry.add("hub.mllp.max-message-size", () -> MAX_MESSAGE_SIZE);
-        TestServices.register(registry, DATA_DIR);
     }
 
     @Override

@@ -52,6 +52,14 @@ public abstract class HubTestBase {
         }
     }
 
+    /** A test hub of its own: its data directory, its MLLP listener on loopback, the test services. */
+    protected static void hubAt(DynamicPropertyRegistry registry, Path dataDir, int mllpPort) {
+        registry.add("hub.data-dir", dataDir::toString);
+        registry.add("hub.mllp.port", () -> mllpPort);
+        registry.add("hub.mllp.host", () -> "127.0.0.1");
+        TestServices.register(registry, dataDir);
+    }
+
     /** A request with this header goes without any credentials (the header itself is not sent). */
     protected static final String NO_CREDENTIALS = "X-Test-No-Credentials";
 

@@ -35,16 +35,13 @@ public abstract class VendorIntegrationTest extends HubTestBase {
 
     @DynamicPropertySource
     static void hub(DynamicPropertyRegistry registry) {
-        registry.add("hub.data-dir", DATA_DIR::toString);
+        hubAt(registry, DATA_DIR, MLLP_PORT);
         apiKeys(registry);
-        registry.add("hub.mllp.port", () -> MLLP_PORT);
-        registry.add("hub.mllp.host", () -> "127.0.0.1");
         registry.add("hub.dispatch.relay-interval", () -> "200ms");
         registry.add("hub.fhir.time-zone", () -> "America/Chicago");
         registry.add("hub.fhir.ehr-base-url", () -> EHR.baseUrl() + "/fhir");
         registry.add("hub.fhir.ehr-auth.type", () -> "bearer");
         registry.add("hub.fhir.ehr-auth.token", () -> EHR_TOKEN);
-        TestServices.register(registry, DATA_DIR);
         for (String vendor : new String[] {"insurance", "transport", "interpreter"}) {
             String prefix = "hub.vendors." + vendor + ".";
             registry.add(prefix + "url", () -> VENDOR.baseUrl() + "/" + vendor);
