@@ -34,6 +34,15 @@ public class Outbox {
             created_at""";
     private static final RowMapper<OutboxEntry> ROW = Outbox::map;
 
+    /** A vendor's requests that may go now: see {@link #lockRelayable}. */
+    private static final String RELAYABLE = """
+            select o.id from outbox o where o.vendor = :vendor and o.status = 'PENDING'
+            and (o.next_attempt_at is null or o.next_attempt_at <= :now
+                or exists (select 1 from outbox l where l.work_item_id = o.work_item_id and l.sequence > o.sequence
+                    and l.status <> 'SKIPPED'))
+            and not exists (select 1 from outbox e where e.work_item_id = o.work_item_id
+                and e.status in ('PENDING', 'RELAYED') and e.sequence < o.sequence)""";
+
     private final NamedParameterJdbcTemplate jdbc;
 
     public Outbox(NamedParameterJdbcTemplate jdbc) {
@@ -80,14 +89,20 @@ public class Outbox {
      * it locked. Rows another instance has locked are skipped; one that it relayed meanwhile no longer matches.
      */
     public List<OutboxEntry> lockRelayable(String vendor, int limit, Instant now) {
-        List<Long> oldest = jdbc.queryForList("""
-                select o.id from outbox o where o.vendor = :vendor and o.status = 'PENDING'
-                and (o.next_attempt_at is null or o.next_attempt_at <= :now
-                    or exists (select 1 from outbox l where l.work_item_id = o.work_item_id and l.sequence > o.sequence
-                        and l.status <> 'SKIPPED'))
-                and not exists (select 1 from outbox e where e.work_item_id = o.work_item_id
-                    and e.status in ('PENDING', 'RELAYED') and e.sequence < o.sequence)
-                order by o.vendor, o.status, o.id limit :limit""",
+        return lock(RELAYABLE + " order by o.vendor, o.status, o.id limit :limit", vendor, limit, now);
+    }
+
+    /**
+     * Locks the request that probes a vendor whose circuit is half open: one never tried if there is one, so that
+     * a request the vendor refuses whatever happens (one patient's, say) does not keep the circuit open for all.
+     */
+    public List<OutboxEntry> lockProbe(String vendor, Instant now) {
+        return lock(RELAYABLE + " order by case when o.attempts = 0 then 0 else 1 end, o.id limit :limit", vendor, 1,
+                now);
+    }
+
+    private List<OutboxEntry> lock(String choice, String vendor, int limit, Instant now) {
+        List<Long> oldest = jdbc.queryForList(choice,
                 new MapSqlParameterSource("vendor", vendor).addValue("now", utc(now)).addValue("limit", limit),
                 Long.class);
         if (oldest.isEmpty()) {

@@ -90,7 +90,8 @@ public class OutboxRelay implements SmartLifecycle {
             for (String vendor : vendors.names()) {
                 int allowed = gates.allowance(vendor, properties.relayBatchSize(), now);
                 if (allowed > 0) {
-                    List<OutboxEntry> due = outbox.lockRelayable(vendor, allowed, now);
+                    List<OutboxEntry> due = gates.state(vendor) == VendorGates.State.HALF_OPEN
+                            ? outbox.lockProbe(vendor, now) : outbox.lockRelayable(vendor, allowed, now);
                     gates.released(vendor, due.size());
                     relayable.addAll(due);
                 }

@@ -76,6 +76,18 @@ class OutboxRelayBatchTest {
     }
 
     @Test
+    void aProbeIsARequestNeverTriedWhenThereIsOne() {
+        Instant now = Instant.now();
+        long refusedBefore = request(item(1));
+        outbox.markRelayed(refusedBefore, now);
+        outbox.scheduleRetry(refusedBefore, 3, 503, "HTTP 503", now.minusSeconds(1));
+        long fresh = request(item(2));
+
+        assertThat(ids(transaction.execute(tx -> outbox.lockProbe("interpreter", now)))).containsExactly(fresh);
+        assertThat(ids(lock(10))).as("otherwise oldest first").containsExactly(refusedBefore, fresh);
+    }
+
+    @Test
     void eachVendorIsReadApartAndRequestsOfVendorsNoLongerConfiguredAreFound() {
         long interpreter = request(item(1));
         long transport = outbox.add(item(2), "transport", Action.REQUEST, null, null, "{}", Instant.now());
