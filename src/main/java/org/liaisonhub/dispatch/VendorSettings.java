@@ -1,6 +1,7 @@
 package org.liaisonhub.dispatch;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -17,10 +18,21 @@ public record VendorSettings(Map<String, Vendor> vendors) {
 
     /** The vendor queues share this prefix, which the broker's redelivery settings for them address. */
     public static final String QUEUE_PREFIX = "liaison.vendor.";
+    /** A callback secret shorter than this is guessable offline from one signed callback: the hub will not start. */
+    public static final int SHORTEST_CALLBACK_SECRET = 32;
 
     public VendorSettings {
         Map<String, Vendor> named = new TreeMap<>();
         (vendors == null ? Map.<String, Vendor>of() : vendors).forEach((name, v) -> named.put(name, v.named(name)));
+        named.forEach((name, vendor) -> {
+            String secret = vendor.callbackSecret();
+            if (secret != null && !secret.isEmpty()
+                    && secret.getBytes(StandardCharsets.UTF_8).length < SHORTEST_CALLBACK_SECRET) {
+                throw new IllegalArgumentException("hub.vendors." + name + ".callback-secret must be at least "
+                        + SHORTEST_CALLBACK_SECRET + " bytes: it is all that proves a callback came from the vendor"
+                        + " (make one with: openssl rand -hex 32)");
+            }
+        });
         vendors = named;
     }
 

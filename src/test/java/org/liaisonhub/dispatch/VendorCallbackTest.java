@@ -13,6 +13,7 @@ import org.liaisonhub.support.Fixtures;
 import org.liaisonhub.support.MllpTestClient;
 import org.liaisonhub.support.VendorIntegrationTest;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 
 /**
  * Vendor callbacks that cannot be replayed, and that bring what the vendor learned: a transport broker's pickup
@@ -46,6 +47,25 @@ class VendorCallbackTest extends VendorIntegrationTest {
         assertThat(callbacks.send("interpreter", VendorCallbacks.task(item, "completed"), secret("interpreter"))
                 .getStatusCode().value()).as("fresh").isEqualTo(200);
         assertThat(history(item)).hasSize(historyAfterFirst + 2);
+    }
+
+    @Test
+    void anUnknownVendorIsAnsweredAsAWrongSignatureIsAndAnOversizedCallbackIsNotRead() {
+        long item = sentItem(admitted("a01-admit-interpreter"), "INTERPRETER");
+        VendorCallbacks callbacks = new VendorCallbacks(http);
+        String accepted = VendorCallbacks.task(item, "accepted");
+
+        ResponseEntity<String> unknown = callbacks.send("pharmacy", accepted, secret("interpreter"));
+        ResponseEntity<String> wrong = callbacks.send("interpreter", accepted, "a-wrong-secret-of-32-bytes-or-more!");
+        assertThat(unknown.getStatusCode().value()).isEqualTo(401);
+        assertThat(unknown.getBody()).as("the vendors cannot be told from the answers").isEqualTo(wrong.getBody());
+
+        String padded = accepted.replace("\"intent\"", "\"note\": [{\"text\": \"" + "x".repeat(70_000)
+                + "\"}], \"intent\"");
+        ResponseEntity<String> oversized = callbacks.send("interpreter", padded, secret("interpreter"));
+        assertThat(oversized.getStatusCode().value()).isEqualTo(413);
+        assertThat(oversized.getBody()).contains("OperationOutcome").contains("at most 65536 bytes");
+        assertThat(getJson("/api/work-items/" + item).get("status").asText()).isEqualTo("SENT");
     }
 
     @Test

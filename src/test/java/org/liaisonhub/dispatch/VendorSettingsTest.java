@@ -1,6 +1,7 @@
 package org.liaisonhub.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URI;
@@ -50,7 +51,7 @@ class VendorSettingsTest {
                 "HUB_VENDORS_INSURANCE_URL", "https://payer.example.org/eligibility",
                 "HUB_VENDORS_INSURANCE_AUTH_TYPE", "api-key",
                 "HUB_VENDORS_INSURANCE_AUTH_KEY", "key-from-the-environment",
-                "HUB_VENDORS_INSURANCE_CALLBACK_SECRET", "secret-from-the-environment",
+                "HUB_VENDORS_INSURANCE_CALLBACK_SECRET", "secret-from-the-environment-0123456789abcdef",
                 "HUB_VENDORS_INSURANCE_QUEUE", "liaison.vendor.insurance.site-a",
                 "HUB_VENDORS_INSURANCE_RETRY_MAX_ATTEMPTS", "3",
                 "HUB_VENDORS_INSURANCE_CIRCUIT_PROBE_INTERVAL", "10s",
@@ -59,12 +60,18 @@ class VendorSettingsTest {
         assertThat(insurance.url()).isEqualTo(URI.create("https://payer.example.org/eligibility"));
         assertThat(insurance.auth().type()).isEqualTo(AuthType.API_KEY);
         assertThat(insurance.auth().key()).isEqualTo("key-from-the-environment");
-        assertThat(insurance.callbackSecret()).isEqualTo("secret-from-the-environment");
+        assertThat(insurance.callbackSecret()).isEqualTo("secret-from-the-environment-0123456789abcdef");
         assertThat(insurance.queue()).isEqualTo("liaison.vendor.insurance.site-a");
         assertThat(insurance.retry().maxAttempts()).isEqualTo(3);
         assertThat(insurance.circuit().probeInterval()).isEqualTo(Duration.ofSeconds(10));
         assertThat(insurance.maxRequestsPerSecond()).isEqualTo(2.5);
         assertThat(insurance.workItemType()).as("from application.yml").isEqualTo("INSURANCE_VERIFICATION");
+    }
+
+    @Test
+    void aCallbackSecretShorterThan32BytesStopsTheStart() {
+        assertThatThrownBy(() -> bind(Map.of("HUB_VENDORS_INSURANCE_CALLBACK_SECRET", "s3cret")))
+                .hasStackTraceContaining("hub.vendors.insurance.callback-secret must be at least 32 bytes");
     }
 
     private static VendorSettings bind(Map<String, Object> environment) throws IOException {

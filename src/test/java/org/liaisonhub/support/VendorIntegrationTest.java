@@ -57,7 +57,7 @@ public abstract class VendorIntegrationTest extends HubTestBase {
     }
 
     protected static String secret(String vendor) {
-        return vendor + "-callback-secret";
+        return vendor + "-callback-secret-of-32-bytes-at-least";
     }
 
     @BeforeEach

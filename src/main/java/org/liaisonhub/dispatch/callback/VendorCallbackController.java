@@ -3,6 +3,8 @@ package org.liaisonhub.dispatch.callback;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -18,7 +20,6 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Task;
 import org.liaisonhub.dispatch.DispatchProperties;
-import org.liaisonhub.dispatch.VendorSettings.Vendor;
 import org.liaisonhub.dispatch.Vendors;
 import org.liaisonhub.dispatch.fhir.FhirCodes;
 import org.liaisonhub.workitem.WorkItem;
@@ -34,7 +35,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -78,15 +78,19 @@ public class VendorCallbackController {
             @RequestHeader(value = CallbackSignature.HEADER, required = false) String signature,
             @RequestHeader(value = CallbackSignature.TIMESTAMP, required = false) String timestamp,
             @RequestHeader(value = "Content-Type", required = false) String contentType,
-            @RequestBody(required = false) byte[] body) {
-        byte[] raw = body == null ? new byte[0] : body;
-        Optional<Vendor> settings = vendors.find(vendor);
-        if (settings.isEmpty()) {
-            return outcome(HttpStatus.NOT_FOUND, IssueType.NOTFOUND, "No vendor named " + vendor);
+            @RequestHeader(value = "Content-Length", required = false) Long length, InputStream body)
+            throws IOException {
+        long limit = properties.callbackMaxBytes().toBytes();
+        byte[] raw = length != null && length > limit ? null : body.readNBytes((int) limit + 1);
+        if (raw == null || raw.length > limit) {
+            return outcome(HttpStatus.PAYLOAD_TOO_LARGE, IssueType.TOOLONG,
+                    "A callback is at most " + limit + " bytes");
         }
         Instant now = Instant.now();
-        CallbackSignature.Verdict verdict = CallbackSignature.check(settings.get().callbackSecret(), timestamp, raw,
-                signature, now, properties.callbackMaxAge());
+        // an unknown vendor is answered as a wrong signature is: the endpoint does not tell who the vendors are
+        CallbackSignature.Verdict verdict = vendors.find(vendor).map(known -> CallbackSignature.check(
+                known.callbackSecret(), timestamp, raw, signature, now, properties.callbackMaxAge()))
+                .orElse(CallbackSignature.Verdict.WRONG);
         if (verdict != CallbackSignature.Verdict.VALID) {
             return unsigned(vendor, verdict);
         }
@@ -128,7 +132,8 @@ public class VendorCallbackController {
     }
 
     private ResponseEntity<String> unsigned(String vendor, CallbackSignature.Verdict verdict) {
-        log.warn("Vendor callback for {} refused: {} signature", vendor, verdict.name().toLowerCase(Locale.ROOT));
+        log.warn("Vendor callback for {} refused: {} signature", vendors.find(vendor).isPresent() ? vendor
+                : "a vendor not configured", verdict.name().toLowerCase(Locale.ROOT));
         return outcome(HttpStatus.UNAUTHORIZED, IssueType.SECURITY, verdict == CallbackSignature.Verdict.STALE
                 ? "The callback's " + CallbackSignature.TIMESTAMP + " is more than "
                 + properties.callbackMaxAge().toSeconds() + " s from the hub's clock; sign it when sending it"
