@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.liaisonhub.platform.Redacted;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -78,6 +79,11 @@ public record VendorSettings(Map<String, Vendor> vendors) {
         public boolean enabled() {
             return url != null && !url.toString().isBlank();
         }
+
+        @Override
+        public String toString() {
+            return Redacted.toString(this, "callbackSecret");
+        }
     }
 
     /** What a vendor's request focuses on. */
@@ -102,6 +108,11 @@ public record VendorSettings(Map<String, Vendor> vendors) {
         public Auth {
             type = type == null ? AuthType.NONE : type;
             header = header == null || header.isBlank() ? "X-API-Key" : header;
+        }
+
+        @Override
+        public String toString() {
+            return Redacted.toString(this, "key", "password", "clientSecret");
         }
     }
 

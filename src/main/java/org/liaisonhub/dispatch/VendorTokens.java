@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.liaisonhub.dispatch.VendorSettings.Auth;
+import org.liaisonhub.platform.Redacted;
 import org.springframework.stereotype.Component;
 
 /**
@@ -72,5 +73,9 @@ class VendorTokens {
     }
 
     private record Token(String value, Instant expiresAt) {
+        @Override
+        public String toString() {
+            return Redacted.toString(this, "value");
+        }
     }
 }

@@ -36,6 +36,11 @@ public record FhirProperties(String mrnSystem, String visitSystem, String source
         public EhrAuth {
             type = blank(type) ? "none" : type.trim().toLowerCase(Locale.ROOT);
         }
+
+        @Override
+        public String toString() {
+            return Redacted.toString(this, "token", "password");
+        }
     }
 
     public ZoneId zone() {

@@ -4,6 +4,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import org.liaisonhub.platform.Redacted;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -52,6 +53,11 @@ public record MllpProperties(String host, int port, int workerThreads, int maxMe
             truststoreType = truststoreType == null || truststoreType.isBlank() ? "PKCS12" : truststoreType;
             clientAuth = clientAuth == null ? ClientAuth.NONE : clientAuth;
             protocols = protocols == null || protocols.isEmpty() ? List.of("TLSv1.3", "TLSv1.2") : protocols;
+        }
+
+        @Override
+        public String toString() {
+            return Redacted.toString(this, "keystorePassword", "truststorePassword");
         }
     }
 

@@ -3,6 +3,7 @@ package org.liaisonhub.platform.security;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.liaisonhub.platform.Redacted;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -22,6 +23,11 @@ public record HubSecurityProperties(Map<String, ApiKey> apiKeys, Jwt jwt) {
 
         public ApiKey {
             roles = roles == null ? List.of() : List.copyOf(roles);
+        }
+
+        @Override
+        public String toString() {
+            return Redacted.toString(this, "key");
         }
     }
 
