@@ -1,5 +1,7 @@
 package org.liaisonhub.platform;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
@@ -9,9 +11,10 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Turns {@code hub.data-dir} into an absolute path before any bean reads it. The H2 database and the embedded
- * Artemis journal both live below it (each creates its own directories), and H2 refuses file paths that are only
- * implicitly relative, such as {@code HUB_DATA_DIR=data}.
+ * Turns {@code hub.data-dir} into an absolute path before any bean reads it, and creates it readable by the hub's
+ * user only when it does not exist (it holds PHI). The H2 database and the embedded Artemis journal both live below
+ * it (each creates its own directories), and H2 refuses file paths that are only implicitly relative, such as
+ * {@code HUB_DATA_DIR=data}.
  */
 public class DataDirectoryEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -20,6 +23,11 @@ public class DataDirectoryEnvironmentPostProcessor implements EnvironmentPostPro
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Path dataDir = Path.of(environment.getProperty(PROPERTY, "./data")).toAbsolutePath().normalize();
+        try {
+            OwnerOnlyFiles.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data directory " + dataDir, e);
+        }
         environment.getPropertySources()
                 .addFirst(new MapPropertySource("hubDataDirectory", Map.of(PROPERTY, dataDir.toString())));
     }

@@ -3,9 +3,7 @@ package org.liaisonhub.platform.security;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -14,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.liaisonhub.platform.OwnerOnlyFiles;
 
 /**
  * The API keys the hub accepts, kept only as SHA-256 digests and compared in constant time. When no key is
@@ -62,18 +61,12 @@ public class ApiKeys {
     Path addGeneratedAdminKey(Path dataDir) {
         Path file = dataDir.resolve(GENERATED_FILE);
         try {
-            if (!Files.exists(file)) {
-                Files.createDirectories(dataDir);
-                byte[] random = new byte[32];
-                new SecureRandom().nextBytes(random);
-                Files.writeString(file, "lh_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random) + "\n");
-                try {
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException notPosix) {
-                    // the data directory's own permissions protect it there
-                }
-            }
-            byName.put(GENERATED_NAME, new Entry(digest(Files.readString(file).trim()), List.of(Role.ADMIN)));
+            OwnerOnlyFiles.createDirectories(dataDir);
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            String key = OwnerOnlyFiles.createOnce(file,
+                    "lh_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random) + "\n");
+            byName.put(GENERATED_NAME, new Entry(digest(key.trim()), List.of(Role.ADMIN)));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot keep the generated admin key in " + file, e);
