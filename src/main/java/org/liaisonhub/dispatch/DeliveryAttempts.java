@@ -6,6 +6,7 @@ import static org.liaisonhub.platform.DbTime.utc;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.liaisonhub.platform.Text;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -50,8 +51,7 @@ public class DeliveryAttempts {
                         .addValue("duration", response.elapsed() == null ? 0 : response.elapsed().toMillis())
                         .addValue("status", response.status() == 0 ? null : response.status())
                         .addValue("outcome", outcome)
-                        .addValue("response", answer == null || answer.length() <= 2000 ? answer
-                                : answer.substring(0, 2000)));
+                        .addValue("response", Text.fit(answer, 2000)));
     }
 
     /** The attempts at one request, first first. */

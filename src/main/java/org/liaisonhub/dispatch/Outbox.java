@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.liaisonhub.dispatch.OutboxEntry.Action;
 import org.liaisonhub.dispatch.OutboxEntry.Status;
+import org.liaisonhub.platform.Text;
 import org.liaisonhub.workitem.WorkItemStatus;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -157,7 +158,7 @@ public class Outbox {
                 new MapSqlParameterSource("id", id)
                         .addValue("attempts", attempts)
                         .addValue("status", httpStatus)
-                        .addValue("error", fit(error))
+                        .addValue("error", Text.fit(error, 2000))
                         .addValue("next", utc(next)));
     }
 
@@ -180,7 +181,7 @@ public class Outbox {
                         .addValue("status", status.name())
                         .addValue("attempts", attempts)
                         .addValue("http", httpStatus)
-                        .addValue("error", fit(error))
+                        .addValue("error", Text.fit(error, 2000))
                         .addValue("now", utc(now)));
     }
 
@@ -228,9 +229,6 @@ public class Outbox {
         return count == null ? 0 : count;
     }
 
-    private static String fit(String text) {
-        return text == null || text.length() <= 2000 ? text : text.substring(0, 2000);
-    }
 
     private static OutboxEntry map(ResultSet rs, int row) throws SQLException {
         return new OutboxEntry(

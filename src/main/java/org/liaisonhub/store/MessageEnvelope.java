@@ -1,6 +1,7 @@
 package org.liaisonhub.store;
 
 import java.time.Instant;
+import org.liaisonhub.platform.Text;
 
 /**
  * Where a message came from and what it says it is, as read from its header when it arrived. Values longer than
@@ -42,6 +43,6 @@ public record MessageEnvelope(
         if (value == null || value.isBlank()) {
             return null;
         }
-        return value.length() <= max ? value : value.substring(0, max);
+        return Text.fit(value, max);
     }
 }

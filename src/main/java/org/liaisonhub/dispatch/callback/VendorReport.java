@@ -12,6 +12,7 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
 import org.hl7.fhir.r4.model.Type;
+import org.liaisonhub.platform.Text;
 
 /**
  * What a vendor's callback says it learned, kept on the item: each {@code Task.output} by its type (a transport
@@ -85,6 +86,6 @@ final class VendorReport {
     }
 
     private static String fit(String text) {
-        return text == null || text.length() <= LONGEST_VALUE ? text : text.substring(0, LONGEST_VALUE);
+        return Text.fit(text, LONGEST_VALUE);
     }
 }

@@ -2,6 +2,7 @@ package org.liaisonhub.platform.audit;
 
 import static org.liaisonhub.platform.DbTime.instant;
 import static org.liaisonhub.platform.DbTime.utc;
+import static org.liaisonhub.platform.Text.fit;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -81,10 +82,6 @@ public class AuditTrail {
             query.where("occurred_at < :to", "to", utc(to));
         }
         return query.page(jdbc, "id desc", AuditTrail::map, page, size);
-    }
-
-    private static String fit(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 
     private static AuditEvent map(ResultSet rs, int row) throws SQLException {
