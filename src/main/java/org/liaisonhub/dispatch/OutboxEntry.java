@@ -17,8 +17,4 @@ public record OutboxEntry(long id, long workItemId, String vendor, Action action
     public enum Action { REQUEST, CANCEL }
 
     public enum Status { PENDING, RELAYED, DELIVERED, SKIPPED, DEAD }
-
-    public boolean finished() {
-        return status == Status.DELIVERED || status == Status.SKIPPED || status == Status.DEAD;
-    }
 }

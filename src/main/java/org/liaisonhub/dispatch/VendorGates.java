@@ -76,11 +76,6 @@ public class VendorGates {
         return Admission.CALL;
     }
 
-    /** An admitted call that was not made after all (the request turned out not to be needed). */
-    void notCalled(String vendor) {
-        gate(vendor).breaker.releasePermission();
-    }
-
     /**
      * Records what an admitted call got: no answer, a timeout, 408, 429 and 5xx count against the circuit; any other
      * answer shows the vendor is there. A 429's Retry-After pauses the whole vendor.

@@ -32,8 +32,4 @@ public record MessageOutcome(
     public static MessageOutcome of(MessageStatus status, String ackCode) {
         return new MessageOutcome(status, ackCode, null, null, null, null);
     }
-
-    public MessageOutcome withAckCode(String code) {
-        return new MessageOutcome(status, code, errorCode, errorLocation, errorText, duplicateOf, acknowledgement);
-    }
 }

@@ -90,10 +90,6 @@ final class VendorSink implements AutoCloseable {
         return count == null ? 0 : count.get();
     }
 
-    long requests() {
-        return requests.get();
-    }
-
     @Override
     public void close() {
         server.stop(0);

@@ -4,7 +4,6 @@ import static org.liaisonhub.platform.DbTime.utc;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import org.liaisonhub.dispatch.DispatchProperties;
 import org.liaisonhub.platform.RetainedData;
 import org.liaisonhub.platform.RetentionProperties;
@@ -35,8 +34,8 @@ class CallbackReplays implements RetainedData {
     boolean firstTime(String signature, String vendor, Instant now) {
         try {
             jdbc.update("insert into vendor_callback (signature, vendor, received_at) values (:sig, :vendor, :now)",
-                    new MapSqlParameterSource("sig", signature.trim().toLowerCase(Locale.ROOT)
-                            .replace("sha256=", "")).addValue("vendor", vendor).addValue("now", utc(now)));
+                    new MapSqlParameterSource("sig", CallbackSignature.hex(signature))
+                            .addValue("vendor", vendor).addValue("now", utc(now)));
             return true;
         } catch (DuplicateKeyException replayed) {
             return false;

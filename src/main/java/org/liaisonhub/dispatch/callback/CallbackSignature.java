@@ -41,6 +41,11 @@ public final class CallbackSignature {
         }
     }
 
+    /** The hex digest of a valid signature header, as the hub records it to know the signature again. */
+    static String hex(String header) {
+        return header.trim().toLowerCase(Locale.ROOT).substring(PREFIX.length());
+    }
+
     static Verdict check(String secret, String timestamp, byte[] body, String signature, Instant now,
             Duration maxAge) {
         if (secret == null || secret.isBlank() || signature == null || timestamp == null) {
