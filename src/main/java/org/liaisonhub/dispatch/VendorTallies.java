@@ -26,6 +26,9 @@ public class VendorTallies {
 
     /** One vendor's counts by outcome; a vendor that did nothing in 24 hours has none. */
     public record Tally(Map<String, Long> lastHour, Map<String, Long> lastDay) {
+
+        /** A vendor that did nothing in 24 hours. */
+        public static final Tally NONE = new Tally(Map.of(), Map.of());
     }
 
     private final NamedParameterJdbcTemplate jdbc;

@@ -58,6 +58,7 @@ class DashboardPage {
         model.addAttribute("channels", tallies.now());
         model.addAttribute("vendors", vendors.states());
         model.addAttribute("deliveries", deliveries.now());
+        model.addAttribute("noDeliveries", VendorTallies.Tally.NONE);
         model.addAttribute("deliveryOutcomes", VendorTallies.OUTCOMES);
         Gauge connections = metrics.find("liaison.mllp.connections").gauge();
         model.addAttribute("mllpConnections", connections == null ? null : (long) connections.value());

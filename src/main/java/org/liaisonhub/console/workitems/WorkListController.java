@@ -1,11 +1,15 @@
 package org.liaisonhub.console.workitems;
 
 import java.security.Principal;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import org.liaisonhub.dispatch.Vendors;
 import org.liaisonhub.mapping.Mappings;
 import org.liaisonhub.platform.Page;
+import org.liaisonhub.platform.RecentValue;
 import org.liaisonhub.platform.audit.AuditedIds;
+import org.liaisonhub.workitem.PatientLocation;
 import org.liaisonhub.workitem.WorkItem;
 import org.liaisonhub.workitem.WorkItemRepository;
 import org.liaisonhub.workitem.WorkItemStatus;
@@ -32,12 +36,15 @@ class WorkListController {
     private final WorkListChanges changes;
     private final Mappings mappings;
     private final Vendors vendors;
+    /** The places the filters offer: a read of every open item's location, so once a minute whoever asks. */
+    private final RecentValue<List<PatientLocation>> locations;
 
     WorkListController(WorkItemRepository items, WorkListChanges changes, Mappings mappings, Vendors vendors) {
         this.items = items;
         this.changes = changes;
         this.mappings = mappings;
         this.vendors = vendors;
+        this.locations = new RecentValue<>(Duration.ofMinutes(1), now -> items.openLocations());
     }
 
     @GetMapping
@@ -47,7 +54,7 @@ class WorkListController {
         model.addAttribute("statuses", Arrays.asList(WorkItemStatus.values()));
         model.addAttribute("types", mappings.workItemTypes());
         model.addAttribute("vendors", vendors.names());
-        model.addAttribute("locations", items.openLocations());
+        model.addAttribute("locations", locations.get());
         model.addAttribute("stamp", changes.stamp());
         return "console/work-items";
     }
