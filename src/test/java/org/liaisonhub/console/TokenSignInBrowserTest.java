@@ -35,7 +35,7 @@ class TokenSignInBrowserTest extends HubTestBase {
     @DynamicPropertySource
     static void hubTrustingTheIdentityProvider(DynamicPropertyRegistry registry) {
         hubAt(registry, DATA_DIR, MLLP_PORT);
-        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", IDP::jwkSetUri);
+        IDP.hubProperties().forEach((name, value) -> registry.add(name, () -> value));
     }
 
     @AfterAll
@@ -59,7 +59,7 @@ class TokenSignInBrowserTest extends HubTestBase {
 
     @Test
     void aLiaisonSignsInWithATokenAndWorksUnderTheirOwnName() {
-        console.signIn(IDP.token("nurse.ana", Map.of("roles", List.of("LIAISON")), 300));
+        console.signIn(IDP.token("nurse.ana", "LIAISON"));
 
         assertThat(console.waitFor(By.cssSelector("form.who strong")).getText()).isEqualTo("nurse.ana");
         assertThat(console.waitFor(By.tagName("h1")).getText()).isEqualTo("Work list");
@@ -73,8 +73,8 @@ class TokenSignInBrowserTest extends HubTestBase {
 
     @Test
     void anExpiredTokenOrOneFromAnotherIssuerDoesNotSignIn() {
-        for (String token : List.of(IDP.token("nurse.ana", Map.of("roles", List.of("LIAISON")), -60),
-                TestIdentityProvider.foreign().token("mallory", Map.of("roles", List.of("ADMIN")), 300))) {
+        for (String token : List.of(IDP.token("nurse.ana", Map.of(), -60),
+                TestIdentityProvider.foreign().token("mallory", "ADMIN"))) {
             console.open("/login");
             console.driver().findElement(By.id("credential")).sendKeys(token);
             console.driver().findElement(By.cssSelector("form button[type=submit]")).click();

@@ -17,13 +17,18 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 
 /**
  * A hospital's identity provider as the hub sees it: a JWK set served over HTTP (WireMock) and the RSA key that
- * signs its tokens. {@link #foreign()} makes an identity provider whose tokens the hub must not take.
+ * signs its tokens, which name the provider as issuer and the hub's client id as audience, with the hub's roles
+ * among the client roles. {@link #foreign()} makes an identity provider whose tokens the hub must not take.
  */
 public final class TestIdentityProvider implements AutoCloseable {
+
+    public static final String ISSUER = "https://idp.hospital.test/realms/hospital";
+    public static final String AUDIENCE = "liaison-hub";
 
     private final RSAKey signing;
     private final WireMockServer server;
@@ -52,12 +57,24 @@ public final class TestIdentityProvider implements AutoCloseable {
         return server.baseUrl() + "/jwks";
     }
 
-    /** A signed token for {@code subject} with these claims, valid from two minutes ago for {@code validForSeconds}. */
+    /** The hub's settings that trust this provider, for this hub's audience. */
+    public Map<String, String> hubProperties() {
+        return Map.of("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", jwkSetUri(),
+                "spring.security.oauth2.resourceserver.jwt.issuer-uri", ISSUER,
+                "spring.security.oauth2.resourceserver.jwt.audiences", AUDIENCE);
+    }
+
+    /** A signed token granting {@code subject} these client roles for the hub, valid for five minutes. */
+    public String token(String subject, String... roles) {
+        return token(subject, Map.of("resource_access", Map.of(AUDIENCE, Map.of("roles", List.of(roles)))), 300);
+    }
+
+    /**
+     * A signed token for {@code subject}, for the hub's audience from this issuer, valid from two minutes ago for
+     * {@code validForSeconds}; {@code claims} add to or replace those claims.
+     */
     public String token(String subject, Map<String, Object> claims, long validForSeconds) {
-        JWTClaimsSet.Builder body = new JWTClaimsSet.Builder()
-                .subject(subject)
-                .issueTime(Date.from(Instant.now().minusSeconds(120)))
-                .expirationTime(Date.from(Instant.now().plusSeconds(validForSeconds)));
+        JWTClaimsSet.Builder body = claims(subject, validForSeconds);
         claims.forEach(body::claim);
         SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signing.getKeyID()).build(),
                 body.build());
@@ -67,6 +84,21 @@ public final class TestIdentityProvider implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         return token.serialize();
+    }
+
+    /** The claims every token of this provider carries. */
+    public static JWTClaimsSet.Builder claims(String subject, long validForSeconds) {
+        return new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .audience(AUDIENCE)
+                .subject(subject)
+                .issueTime(Date.from(Instant.now().minusSeconds(120)))
+                .expirationTime(Date.from(Instant.now().plusSeconds(validForSeconds)));
+    }
+
+    /** The signing key's public half, as anyone may fetch it from the JWK set. */
+    public RSAKey publicKey() {
+        return signing.toPublicJWK();
     }
 
     @Override

@@ -7,9 +7,9 @@ import org.liaisonhub.platform.Redacted;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * API keys ({@code hub.security.api-keys.<name>.key} and {@code .roles}) and how roles are read from JWTs
- * ({@code hub.security.jwt.roles-claim}, a claim name or a dotted path such as {@code realm_access.roles}). The JWT
- * issuer or key set itself is Spring Boot's {@code spring.security.oauth2.resourceserver.jwt.*}.
+ * API keys ({@code hub.security.api-keys.<name>.key} and {@code .roles}) and where a JWT carries this application's
+ * roles ({@code hub.security.jwt.roles-claim}, a dotted path into nested claims). The JWT issuer, audiences and key
+ * set themselves are Spring Boot's {@code spring.security.oauth2.resourceserver.jwt.*}.
  */
 @ConfigurationProperties("hub.security")
 public record HubSecurityProperties(Map<String, ApiKey> apiKeys, Jwt jwt) {
@@ -31,10 +31,15 @@ public record HubSecurityProperties(Map<String, ApiKey> apiKeys, Jwt jwt) {
         }
     }
 
+    /**
+     * @param rolesClaim the path to the list of role names granted for this application, by default the identity
+     *                   provider's client roles ({@code resource_access.liaison-hub.roles}); a top-level
+     *                   {@code roles} claim would take roles meant for every application the provider serves
+     */
     public record Jwt(String rolesClaim) {
 
         public Jwt {
-            rolesClaim = rolesClaim == null || rolesClaim.isBlank() ? "roles" : rolesClaim;
+            rolesClaim = rolesClaim == null || rolesClaim.isBlank() ? "resource_access.liaison-hub.roles" : rolesClaim;
         }
     }
 }

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
@@ -50,12 +51,28 @@ public class SecurityConfiguration {
         return keys;
     }
 
-    /** An API key, else a JWT from the configured issuer: the API's bearer tokens and the console's sign-in. */
+    /**
+     * An API key, else a JWT from the configured issuer: the API's bearer tokens and the console's sign-in. JWTs are
+     * taken only with the issuer and this hub's audience checked, so that a token the identity provider issued for
+     * another application is refused.
+     */
     @Bean
     BearerAuthenticationManager bearerAuthentication(ApiKeys keys, ObjectProvider<JwtDecoder> jwt,
-            HubSecurityProperties properties) {
+            ObjectProvider<OAuth2ResourceServerProperties> resourceServer, HubSecurityProperties properties) {
+        JwtDecoder decoder = jwt.getIfAvailable();
+        if (decoder != null) {
+            requireIssuerAndAudience(resourceServer.getObject().getJwt());
+        }
         return new BearerAuthenticationManager(keys,
-                Optional.ofNullable(jwt.getIfAvailable()).map(decoder -> jwtProvider(decoder, properties)));
+                Optional.ofNullable(decoder).map(d -> jwtProvider(d, properties)));
+    }
+
+    private static void requireIssuerAndAudience(OAuth2ResourceServerProperties.Jwt jwt) {
+        if (jwt.getIssuerUri() == null || jwt.getIssuerUri().isBlank() || jwt.getAudiences().isEmpty()) {
+            throw new IllegalStateException("JWTs are enabled without an issuer and an audience to check: set "
+                    + "spring.security.oauth2.resourceserver.jwt.issuer-uri and .audiences (this hub's client id at "
+                    + "the identity provider), or configure no JWT at all");
+        }
     }
 
     @Bean
@@ -83,7 +100,10 @@ public class SecurityConfiguration {
         return provider;
     }
 
-    /** Roles from a JWT claim (a list, or a dotted path into nested claims); names that are not roles are ignored. */
+    /**
+     * Roles from a JWT claim (a list, found by a dotted path into nested claims), by their exact names; names that
+     * are not this hub's roles ({@code admin}, {@code Admin}) grant nothing.
+     */
     static final class RolesFromClaim implements Converter<Jwt, AbstractAuthenticationToken> {
 
         private final String claim;
@@ -102,7 +122,7 @@ public class SecurityConfiguration {
             if (value instanceof Collection<?> names) {
                 for (Object name : names) {
                     for (Role role : Role.values()) {
-                        if (role.name().equalsIgnoreCase(String.valueOf(name))) {
+                        if (role.name().equals(name)) {
                             roles.add(role);
                         }
                     }
