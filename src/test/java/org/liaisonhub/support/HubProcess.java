@@ -2,6 +2,7 @@ package org.liaisonhub.support;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.liaisonhub.LiaisonHubApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -26,9 +27,11 @@ public final class HubProcess {
     public static List<String> arguments(Path dataDir, Path services, int mllpPort, int httpPort, String... extra) {
         List<String> args = new ArrayList<>(List.of(
                 "--hub.data-dir=" + dataDir,
-                "--hub.mllp.host=127.0.0.1",
                 "--hub.mllp.port=" + mllpPort,
                 "--server.port=" + httpPort));
+        if (Arrays.stream(extra).noneMatch(arg -> arg.startsWith("--hub.mllp.host="))) {
+            args.add("--hub.mllp.host=127.0.0.1");
+        }
         TestServices.properties(services).forEach((name, value) -> args.add("--" + name + "=" + value));
         args.addAll(List.of(extra));
         return args;

@@ -57,6 +57,8 @@ public abstract class HubTestBase {
         registry.add("hub.data-dir", dataDir::toString);
         registry.add("hub.mllp.port", () -> mllpPort);
         registry.add("hub.mllp.host", () -> "127.0.0.1");
+        // every test sender connects from loopback, as many connections of one interface engine would
+        registry.add("hub.mllp.connections.max-per-address", () -> 64);
         TestServices.register(registry, dataDir);
     }
 

@@ -81,7 +81,12 @@ public final class MllpTestClient implements AutoCloseable {
     }
 
     public Raw openRaw() {
-        return new Raw(host, port, hapi.getPipeParser());
+        return new Raw(null, host, port, hapi.getPipeParser());
+    }
+
+    /** A plain connection from another local address (any of 127.0.0.0/8 is this machine on Linux). */
+    public Raw openRawFrom(String localAddress) {
+        return new Raw(localAddress, host, port, hapi.getPipeParser());
     }
 
     @Override
@@ -119,10 +124,13 @@ public final class MllpTestClient implements AutoCloseable {
         private final MinLLPWriter writer;
         private final MinLLPReader reader;
 
-        Raw(String host, int port, PipeParser parser) {
+        Raw(String localAddress, String host, int port, PipeParser parser) {
             this.parser = parser;
             try {
                 socket = new Socket();
+                if (localAddress != null) {
+                    socket.bind(new InetSocketAddress(localAddress, 0));
+                }
                 socket.connect(new InetSocketAddress(host, port), 5000);
                 socket.setSoTimeout(30_000);
                 writer = new MinLLPWriter(socket.getOutputStream(), StandardCharsets.UTF_8);

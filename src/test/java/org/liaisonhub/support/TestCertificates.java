@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
-import org.bouncycastle.asn1.x500.X500Name;
+import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -95,9 +95,10 @@ public final class TestCertificates {
     private static X509Certificate certificate(String subject, KeyPair keys, String issuer, PrivateKey issuerKey,
             boolean ca, boolean server) throws GeneralSecurityException, IOException, OperatorCreationException {
         Instant now = Instant.now();
-        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(new X500Name(issuer),
+        // names parsed as RFC 2253 (most specific first), as a CA encodes them and Java prints them
+        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(new X500Principal(issuer),
                 BigInteger.valueOf(SERIAL.incrementAndGet()), Date.from(now.minus(Duration.ofMinutes(5))),
-                Date.from(now.plus(Duration.ofDays(1))), new X500Name(subject), keys.getPublic());
+                Date.from(now.plus(Duration.ofDays(1))), new X500Principal(subject), keys.getPublic());
         builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
         builder.addExtension(Extension.keyUsage, true, new KeyUsage(ca
                 ? KeyUsage.keyCertSign | KeyUsage.cRLSign : KeyUsage.digitalSignature | KeyUsage.keyEncipherment));

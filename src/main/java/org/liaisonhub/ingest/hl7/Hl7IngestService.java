@@ -11,6 +11,7 @@ import org.liaisonhub.ingest.MessageIntake.Arrival;
 import org.liaisonhub.ingest.MessageIntake.Decision;
 import org.liaisonhub.ingest.MessageIntake.Processed;
 import org.liaisonhub.ingest.MessageIntake;
+import org.liaisonhub.ingest.mllp.MllpSender;
 import org.liaisonhub.mapping.Hl7RuleEngine;
 import org.liaisonhub.mapping.MappingDataException;
 import org.liaisonhub.mapping.MappingResult;
@@ -50,15 +51,19 @@ public class Hl7IngestService {
         this.acknowledgements = acknowledgements;
     }
 
-    /** Processes a message that has just arrived. */
-    Hl7Outcome ingest(InboundFrame frame, String remoteAddress) {
-        Screening screening = screener.screen(frame);
+    /**
+     * Processes a message that has just arrived.
+     *
+     * @param sender the sending system its connection proved, or null when senders are not configured
+     */
+    Hl7Outcome ingest(InboundFrame frame, String remoteAddress, MllpSender sender) {
+        Screening screening = screener.screen(frame, sender);
         return process(screening, Arrival.received(received(frame, screening, remoteAddress)));
     }
 
     /** Processes a stored message again and records the new outcome on it. */
     Hl7Outcome reprocess(long messageId, InboundFrame frame) {
-        return process(screener.screen(frame), Arrival.reprocess(messageId));
+        return process(screener.screen(frame, null), Arrival.reprocess(messageId));
     }
 
     private Hl7Outcome process(Screening screening, Arrival arrival) {

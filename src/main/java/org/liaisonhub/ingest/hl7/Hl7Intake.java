@@ -1,5 +1,6 @@
 package org.liaisonhub.ingest.hl7;
 
+import org.liaisonhub.ingest.mllp.MllpFrame;
 import org.liaisonhub.ingest.mllp.MllpProperties;
 import org.springframework.stereotype.Component;
 
@@ -20,13 +21,13 @@ public class Hl7Intake {
     }
 
     /**
-     * @param frame         the MLLP payload as received
-     * @param remoteAddress the peer, as camel-mllp reports it ({@code /10.0.0.5:41234})
+     * @param frame         the MLLP payload as received, with the sender its connection proved
+     * @param remoteAddress the peer, as camel-netty reports it ({@code /10.0.0.5:41234})
      * @return the acknowledgement bytes, in the message's character set; null when the sender asked for none
      */
-    public byte[] receive(byte[] frame, String remoteAddress) {
-        InboundFrame inbound = InboundFrame.decode(frame, properties.defaultCharset());
-        Hl7Outcome outcome = ingest.ingest(inbound, peer(remoteAddress));
+    public byte[] receive(MllpFrame frame, String remoteAddress) {
+        InboundFrame inbound = InboundFrame.decode(frame.bytes(), frame.size(), properties.defaultCharset());
+        Hl7Outcome outcome = ingest.ingest(inbound, peer(remoteAddress), frame.sender());
         return outcome.acknowledgement() == null ? null : outcome.acknowledgement().getBytes(inbound.charset());
     }
 

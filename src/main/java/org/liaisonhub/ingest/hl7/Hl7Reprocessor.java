@@ -24,6 +24,9 @@ class Hl7Reprocessor implements MessageReprocessor {
     @Override
     public MessageStatus reprocess(StoredMessage message, String rawText) {
         Charset charset = Charset.forName(message.envelope().charset());
-        return ingest.reprocess(message.id(), InboundFrame.decode(rawText.getBytes(charset), charset)).status();
+        byte[] bytes = rawText.getBytes(charset);
+        // a message stored as its header only (too large) stays too large
+        int size = Math.max(bytes.length, message.envelope().sizeBytes());
+        return ingest.reprocess(message.id(), InboundFrame.decode(bytes, size, charset)).status();
     }
 }

@@ -8,13 +8,14 @@ import ca.uhn.hl7v2.parser.PipeParser;
 import java.util.Optional;
 import java.util.Set;
 import org.liaisonhub.ingest.mllp.MllpProperties;
+import org.liaisonhub.ingest.mllp.MllpSender;
 import org.liaisonhub.mapping.Hl7RuleEngine;
 import org.liaisonhub.mapping.SegmentsRead;
 import org.springframework.stereotype.Component;
 
 /**
  * Decides whether a message can be processed at all, and parses it. A message is rejected (AR) when it has no
- * MSH, is too large, lacks MSH-9/10/12, is of a type no rule set maps, is of an unsupported version, or does not
+ * MSH, comes from a facility its sender's certificate does not cover, is too large, lacks MSH-9/10/12, is of a type no rule set maps, is of an unsupported version, or does not
  * parse; every rejection carries its HL7 table 0357 error code and location. Only the segments the rules read are
  * parsed ({@link SegmentsRead}); the rules and the acknowledgement need nothing else.
  */
@@ -33,7 +34,8 @@ class Hl7Screener {
         this.segmentsRead = rules.segmentsRead();
     }
 
-    Screening screen(InboundFrame frame) {
+    /** @param sender the sending system the connection proved; null when there is none to hold the message to */
+    Screening screen(InboundFrame frame, MllpSender sender) {
         String text = frame.normalizedText();
         Optional<MshHeader> read = MshHeader.read(text);
         if (read.isEmpty()) {
@@ -41,6 +43,12 @@ class Hl7Screener {
                     ErrorCode.SEGMENT_SEQUENCE_ERROR, new Location().withSegmentName("MSH").withSegmentRepetition(1));
         }
         MshHeader header = read.get();
+        if (sender != null && !sender.maySendFor(header.sendingApplication(), header.sendingFacility(),
+                header.encodingCharacters().isEmpty() ? '^' : header.encodingCharacters().charAt(0))) {
+            return reject(header, "The sender's certificate (" + sender.name() + ") does not cover sending facility "
+                    + header.sendingFacility() + " / application " + header.sendingApplication(),
+                    ErrorCode.TABLE_VALUE_NOT_FOUND, msh(4, 1));
+        }
         if (frame.size() > limits.maxMessageSize()) {
             return reject(header, "The message has " + frame.size() + " bytes; this interface accepts at most "
                     + limits.maxMessageSize(), ErrorCode.APPLICATION_INTERNAL_ERROR, null);

@@ -10,11 +10,17 @@ import java.util.Optional;
 /**
  * The payload of one MLLP frame, decoded. The character set is MSH-18's, else the configured default. Bytes that
  * are not valid in it are decoded as ISO-8859-1 instead, which maps every byte: the text then still reproduces the
- * exact bytes received, so the store never loses what a sender sent.
+ * exact bytes received, so the store never loses what a sender sent. A message too large to keep has only its
+ * first segment here, and its size as sent.
  */
-public record InboundFrame(byte[] bytes, String text, Charset charset) {
+public record InboundFrame(byte[] bytes, String text, Charset charset, int size) {
 
     public static InboundFrame decode(byte[] bytes, Charset defaultCharset) {
+        return decode(bytes, bytes.length, defaultCharset);
+    }
+
+    /** A frame of which {@code bytes} may be only the head of the {@code size} bytes sent. */
+    public static InboundFrame decode(byte[] bytes, int size, Charset defaultCharset) {
         Charset declared = declaredCharset(bytes).orElse(defaultCharset);
         try {
             String text = declared.newDecoder()
@@ -22,14 +28,11 @@ public record InboundFrame(byte[] bytes, String text, Charset charset) {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes))
                     .toString();
-            return new InboundFrame(bytes, text, declared);
+            return new InboundFrame(bytes, text, declared, size);
         } catch (CharacterCodingException notValidInDeclared) {
-            return new InboundFrame(bytes, new String(bytes, StandardCharsets.ISO_8859_1), StandardCharsets.ISO_8859_1);
+            return new InboundFrame(bytes, new String(bytes, StandardCharsets.ISO_8859_1), StandardCharsets.ISO_8859_1,
+                    size);
         }
-    }
-
-    public int size() {
-        return bytes.length;
     }
 
     /** The text as HAPI parses it: segments separated by {@code \r} only, no byte-order mark, no leading blanks. */

@@ -13,24 +13,30 @@ import org.slf4j.LoggerFactory;
  * delivered, also when a sender writes several without waiting for acknowledgements (camel-mllp 4.17 drops all but
  * the first frame of one read, CAMEL-24668, which is why the listener is built on camel-netty). Bytes outside a
  * frame are skipped and counted, never logged: they may be patient data. A frame that grows beyond
- * {@code maxFrameSize} closes the connection, so a runaway sender cannot exhaust memory. One instance per
- * connection.
+ * {@code maxMessageSize} is not buffered further: its first segment (the MSH) is kept, the rest skipped up to the
+ * end of the frame, and it is delivered as a truncated {@link MllpFrame} with its full size, to be answered and
+ * recorded as too large. One instance per connection.
  */
 class MllpFrameDecoder extends ByteToMessageDecoder {
 
     static final byte START_BLOCK = 0x0b;
     static final byte END_BLOCK = 0x1c;
     static final byte CARRIAGE_RETURN = 0x0d;
+    /** At most this much of an oversized message is kept, when its first segment does not end sooner. */
+    static final int MAX_HEAD = 4096;
 
     private static final Logger log = LoggerFactory.getLogger(MllpFrameDecoder.class);
 
-    private final int maxFrameSize;
+    private final int maxMessageSize;
     private boolean inFrame;
     /** Bytes of the current frame already searched for its end, so that large frames are scanned once. */
     private int scanned;
+    /** The first segment of a frame grown too large, whose remaining bytes are being skipped; else null. */
+    private byte[] head;
+    private long skipped;
 
-    MllpFrameDecoder(int maxFrameSize) {
-        this.maxFrameSize = maxFrameSize;
+    MllpFrameDecoder(int maxMessageSize) {
+        this.maxMessageSize = maxMessageSize;
     }
 
     @Override
@@ -43,28 +49,63 @@ class MllpFrameDecoder extends ByteToMessageDecoder {
             int restart = in.indexOf(in.readerIndex() + scanned, end < 0 ? in.writerIndex() : end, START_BLOCK);
             if (restart >= 0) {
                 log.warn("MLLP frame from {} abandoned after {} bytes: a new frame started before it ended",
-                        ctx.channel().remoteAddress(), restart - in.readerIndex());
+                        ctx.channel().remoteAddress(), skipped + restart - in.readerIndex());
                 in.readerIndex(restart + 1);
-                scanned = 0;
+                resetFrame();
+                inFrame = true;
                 continue;
             }
             if (end < 0) {
-                scanned = in.readableBytes();
-                if (scanned > maxFrameSize) {
-                    log.warn("MLLP frame from {} exceeds {} bytes: closing the connection", ctx.channel().remoteAddress(),
-                            maxFrameSize);
+                if (head == null && in.readableBytes() > maxMessageSize) {
+                    head = head(in, in.readableBytes());
+                }
+                if (head != null) {
+                    skipped += in.readableBytes();
                     in.skipBytes(in.readableBytes());
-                    ctx.close();
+                    scanned = 0;
+                } else {
+                    scanned = in.readableBytes();
                 }
                 return;
             }
-            out.add(ByteBufUtil.getBytes(in, in.readerIndex(), end - in.readerIndex()));
+            int length = end - in.readerIndex();
+            if (head == null && length > maxMessageSize) {
+                head = head(in, length);
+            }
+            out.add(head == null
+                    ? new MllpFrame(ByteBufUtil.getBytes(in, in.readerIndex(), length), length, sender(ctx))
+                    : new MllpFrame(head, (int) Math.min(Integer.MAX_VALUE, skipped + length), sender(ctx)));
             in.readerIndex(end + 1);
-            inFrame = false;
-            scanned = 0;
+            resetFrame();
         }
     }
 
+    private void resetFrame() {
+        inFrame = false;
+        scanned = 0;
+        head = null;
+        skipped = 0;
+    }
+
+    /**
+     * The frame's first segment, which names the sender and the message: at most {@link #MAX_HEAD} bytes, and less
+     * than the limit, of the {@code available} bytes of the frame at hand.
+     */
+    private byte[] head(ByteBuf in, int available) {
+        int limit = in.readerIndex() + Math.min(Math.min(MAX_HEAD, maxMessageSize), available);
+        int from = in.readerIndex();
+        while (from < limit && (in.getByte(from) == CARRIAGE_RETURN || in.getByte(from) == '\n')) {
+            from++;
+        }
+        int cr = in.indexOf(from, limit, CARRIAGE_RETURN);
+        int lf = in.indexOf(from, limit, (byte) '\n');
+        int end = cr < 0 ? lf : lf < 0 ? cr : Math.min(cr, lf);
+        return ByteBufUtil.getBytes(in, in.readerIndex(), (end < 0 ? limit : end) - in.readerIndex());
+    }
+
+    private static MllpSender sender(ChannelHandlerContext ctx) {
+        return ctx.channel().attr(MllpSenderFilter.SENDER).get();
+    }
     /** Skips to the next start of block; false when there is none yet. */
     private boolean startFrame(ChannelHandlerContext ctx, ByteBuf in) {
         int start = in.indexOf(in.readerIndex(), in.writerIndex(), START_BLOCK);

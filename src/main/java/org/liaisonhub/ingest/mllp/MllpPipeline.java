@@ -26,12 +26,8 @@ public class MllpPipeline {
 
     @Bean
     ChannelHandlerFactory mllpTls(MllpProperties properties) {
+        MllpExposure.check(properties);
         if (!properties.tls().enabled()) {
-            if (!isLoopback(properties.host())) {
-                log.warn("The MLLP listener on {}:{} is plain text{}; set hub.mllp.tls.* for production",
-                        properties.host(), properties.port(), properties.allowedSenders().isEmpty()
-                                ? " and open to every address (hub.mllp.allowed-senders)" : "");
-            }
             return factory(PassThrough::new);
         }
         MllpTlsContext tls = new MllpTlsContext(properties.tls());
@@ -50,28 +46,26 @@ public class MllpPipeline {
     }
 
     @Bean
-    ChannelHandlerFactory mllpSenderFilter(MllpProperties properties, AuditTrail audit, ExecutorService mllpAuditWriter) {
+    ChannelHandlerFactory mllpSenderFilter(MllpProperties properties, MllpConnections connections, AuditTrail audit,
+            ExecutorService mllpAuditWriter) {
         SenderAddresses allowed = new SenderAddresses(properties.allowedSenders());
-        return factory(() -> new MllpSenderFilter(allowed, audit, mllpAuditWriter));
+        MllpSenders senders = new MllpSenders(properties.senders());
+        return factory(() -> new MllpSenderFilter(allowed, connections, senders, audit, mllpAuditWriter));
     }
 
     @Bean
     ChannelHandlerFactory mllpFrameDecoder(MllpProperties properties) {
-        return factory(() -> new MllpFrameDecoder(properties.maxFrameSize()));
+        return factory(() -> new MllpFrameDecoder(properties.maxMessageSize()));
     }
 
     @Bean
-    ChannelHandlerFactory mllpConnectionGuard(MllpConnections connections) {
-        return factory(() -> new MllpConnectionGuard(connections));
+    ChannelHandlerFactory mllpConnectionGuard(MllpProperties properties) {
+        return factory(() -> new MllpConnectionGuard(properties.connections()));
     }
 
     @Bean
     ChannelHandler mllpFrameEncoder() {
         return new MllpFrameEncoder();
-    }
-
-    private static boolean isLoopback(String host) {
-        return host.equals("127.0.0.1") || host.equals("::1") || host.equalsIgnoreCase("localhost");
     }
 
     private static ChannelHandlerFactory factory(Supplier<ChannelHandler> perConnection) {

@@ -3,40 +3,80 @@ package org.liaisonhub.ingest.mllp;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.liaisonhub.platform.Redacted;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The MLLP listener ({@code hub.mllp.*}). The route in routes/ reads host and port; {@code worker-threads} sizes
- * Camel's Netty executor (how many messages are processed at once, each connection in order).
+ * Camel's Netty executor (how many messages are processed at once, each connection in order). Only loopback is
+ * served in plain text; {@link MllpExposure} says what another address needs.
  *
- * @param maxMessageSize  bytes; a larger message is answered AR and stored
- * @param maxFrameSize    bytes the listener buffers for one frame before it resets the connection (memory guard)
- * @param defaultCharset  used when MSH-18 is empty or unknown
- * @param allowedSenders  CIDR ranges senders may connect from; empty allows every address
- * @param tls             MLLP over TLS; off by default (plain MLLP for loopback demos)
+ * @param maxMessageSize   bytes; a larger message is answered AR and only its header and size are stored, the rest
+ *                         is never buffered
+ * @param defaultCharset   used when MSH-18 is empty or unknown
+ * @param allowedSenders   CIDR ranges senders may connect from; empty allows every address
+ * @param insecureNetwork  serve a non-loopback address without TLS client certificates (refused unless set)
+ * @param senders          by name: the client certificate a sending system presents and the facilities it may send for
+ * @param connections      how many connections, for how long idle, how fast
+ * @param tls              MLLP over TLS; off by default (plain MLLP on loopback)
  */
 @ConfigurationProperties("hub.mllp")
-public record MllpProperties(String host, int port, int workerThreads, int maxMessageSize, int maxFrameSize,
-        Charset defaultCharset, List<String> allowedSenders, Tls tls) {
+public record MllpProperties(String host, int port, int workerThreads, int maxMessageSize, Charset defaultCharset,
+        List<String> allowedSenders, boolean insecureNetwork, Map<String, Sender> senders, Connections connections,
+        Tls tls) {
 
     public MllpProperties {
-        if (host == null) {
-            host = "0.0.0.0";
-        }
         if (defaultCharset == null) {
             defaultCharset = StandardCharsets.UTF_8;
         }
         if (maxMessageSize <= 0) {
             throw new IllegalArgumentException("hub.mllp.max-message-size must be positive");
         }
-        if (maxFrameSize < maxMessageSize) {
-            throw new IllegalArgumentException("hub.mllp.max-frame-size must be at least hub.mllp.max-message-size");
-        }
         allowedSenders = allowedSenders == null ? List.of()
                 : allowedSenders.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        senders = senders == null ? Map.of() : new TreeMap<>(senders);
+        if (connections == null) {
+            throw new IllegalArgumentException("hub.mllp.connections.* must be set");
+        }
         tls = tls == null ? new Tls(false, null, null, null, null, null, null, null, null) : tls;
+    }
+
+    /**
+     * A sending system known by its client certificate.
+     *
+     * @param certificate  the certificate's subject ({@code CN=EPIC-PROD,O=General Hospital}) or its SHA-256
+     *                     fingerprint in hex
+     * @param facilities   the MSH-4 values it may send for (the whole field or its first component)
+     * @param applications the MSH-3 values it may send as, in the same way; empty for any
+     */
+    public record Sender(String certificate, List<String> facilities, List<String> applications) {
+
+        public Sender {
+            facilities = facilities == null ? List.of() : List.copyOf(facilities);
+            applications = applications == null ? List.of() : List.copyOf(applications);
+        }
+    }
+
+    /**
+     * @param max                  connections open at once on this instance; more are closed at once
+     * @param maxPerAddress        of those, from one address
+     * @param idleTimeout          a connection with nothing read or written for this long is closed (senders
+     *                             reconnect with their next message)
+     * @param maxMessagesPerSecond per connection; 0 for no limit. Faster senders are read more slowly, not refused
+     */
+    public record Connections(int max, int maxPerAddress, Duration idleTimeout, int maxMessagesPerSecond) {
+
+        public Connections {
+            if (max <= 0 || maxPerAddress <= 0 || idleTimeout == null || idleTimeout.isNegative()
+                    || idleTimeout.isZero() || maxMessagesPerSecond < 0) {
+                throw new IllegalArgumentException("hub.mllp.connections.max, .max-per-address and .idle-timeout must"
+                        + " be positive, .max-messages-per-second 0 (no limit) or more");
+            }
+        }
     }
 
     /**

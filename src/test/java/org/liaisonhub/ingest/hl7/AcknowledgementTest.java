@@ -3,6 +3,7 @@ package org.liaisonhub.ingest.hl7;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -148,20 +149,26 @@ class AcknowledgementTest extends HubIntegrationTest {
     }
 
     @Test
-    void oversizedMessageIsRejectedArAndStoredWhole() {
+    void oversizedMessageIsRejectedArAndOnlyItsHeaderAndSizeAreStored() {
         Fixtures patient = Fixtures.fresh().with("VERSION", "2.5.1");
         String big = withNote(patient.hl7("a01-admit-interpreter"), MAX_MESSAGE_SIZE + 1000);
-        Ack ack;
         try (MllpTestClient.Raw ehr = mllp().openRaw()) {
-            ack = ehr.send(big);
+            Ack ack = ehr.send(big);
+            assertThat(ack.code()).isEqualTo("AR");
+            assertThat(ack.errorCode()).isEqualTo("207");
+            assertThat(ack.errorText()).contains("at most " + MAX_MESSAGE_SIZE);
+            assertThat(ack.acknowledgedControlId()).isEqualTo(patient.get("CONTROL_ID"));
+            Fixtures next = Fixtures.fresh().with("VERSION", "2.5.1");
+            assertThat(ehr.send(next.hl7("a01-admit-interpreter")).code()).as("the connection goes on")
+                    .isEqualTo("AA");
         }
-        assertThat(ack.code()).isEqualTo("AR");
-        assertThat(ack.errorCode()).isEqualTo("207");
-        assertThat(ack.errorText()).contains("at most " + MAX_MESSAGE_SIZE);
         JsonNode stored = stored(patient);
         assertThat(stored.get("status").asText()).isEqualTo("REJECTED");
-        assertThat(stored.get("sizeBytes").asInt()).isGreaterThan(MAX_MESSAGE_SIZE);
-        assertThat(getJson("/api/messages/" + stored.get("id").asLong()).get("raw").asText()).isEqualTo(big);
+        assertThat(stored.get("sizeBytes").asInt()).isEqualTo(big.getBytes(StandardCharsets.UTF_8).length);
+        assertThat(getJson("/api/messages/" + stored.get("id").asLong()).get("raw").asText())
+                .isEqualTo(big.substring(0, big.indexOf('\r')));
+        JsonNode reprocessed = read(httpPost("/api/messages/" + stored.get("id").asLong() + "/reprocess").getBody());
+        assertThat(reprocessed.get("status").asText()).as("reprocessed, it is still too large").isEqualTo("REJECTED");
     }
 
     @Test

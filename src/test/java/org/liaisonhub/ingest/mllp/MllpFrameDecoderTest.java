@@ -2,6 +2,7 @@ package org.liaisonhub.ingest.mllp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.charset.StandardCharsets;
@@ -56,18 +57,37 @@ class MllpFrameDecoderTest {
     }
 
     @Test
-    void aFrameLargerThanTheLimitClosesTheConnection() {
-        feed("\u000b" + "x".repeat(100));
-        assertThat(channel.isOpen()).isFalse();
+    void aFrameLargerThanTheLimitKeepsOnlyItsFirstSegmentAndItsSize() {
+        ByteBuf start = feed("\u000bMSH|^~\\&|EPIC\rPID|" + "x".repeat(100));
+        assertThat(channel.<Object>readInbound()).isNull();
+        assertThat(start.refCnt()).as("nothing of it is kept in a buffer").isZero();
+        feed("y".repeat(1000) + "\u001c\r\u000bNEXT\u001c\r");
+        MllpFrame oversized = channel.readInbound();
+        assertThat(new String(oversized.bytes(), StandardCharsets.ISO_8859_1)).isEqualTo("MSH|^~\\&|EPIC");
+        assertThat(oversized.size()).isEqualTo(18 + 100 + 1000);
+        assertThat(oversized.truncated()).isTrue();
+        assertThat(next()).as("the connection goes on").isEqualTo("NEXT");
+        assertThat(channel.isOpen()).isTrue();
     }
 
-    private void feed(String text) {
-        channel.writeInbound(Unpooled.copiedBuffer(text, StandardCharsets.ISO_8859_1));
+    @Test
+    void anOversizedFrameEndingInOneReadIsCutAsWell() {
+        feed("\u000bMSH|" + "x".repeat(100) + "\u001c\r");
+        MllpFrame oversized = channel.readInbound();
+        assertThat(oversized.bytes()).as("no segment end: cut at the limit").hasSize(64);
+        assertThat(oversized.size()).isEqualTo(104);
+    }
+
+    private ByteBuf feed(String text) {
+        ByteBuf bytes = Unpooled.copiedBuffer(text, StandardCharsets.ISO_8859_1);
+        channel.writeInbound(bytes);
+        return bytes;
     }
 
     private String next() {
-        byte[] frame = channel.readInbound();
+        MllpFrame frame = channel.readInbound();
         assertThat(frame).as("a decoded frame").isNotNull();
-        return new String(frame, StandardCharsets.ISO_8859_1);
+        assertThat(frame.truncated()).isFalse();
+        return new String(frame.bytes(), StandardCharsets.ISO_8859_1);
     }
 }

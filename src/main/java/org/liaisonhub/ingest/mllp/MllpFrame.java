@@ -1,0 +1,17 @@
+package org.liaisonhub.ingest.mllp;
+
+/**
+ * One message as the MLLP listener received it.
+ *
+ * @param bytes  the message, or only its first segment when it is larger than {@code hub.mllp.max-message-size}
+ *               (the rest was skipped, never buffered)
+ * @param size   the message's size in bytes as sent
+ * @param sender the sending system the connection's client certificate proved; null when no senders are configured
+ */
+public record MllpFrame(byte[] bytes, int size, MllpSender sender) {
+
+    /** Whether only the head of the message was kept. */
+    public boolean truncated() {
+        return size > bytes.length;
+    }
+}
