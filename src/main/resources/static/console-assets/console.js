@@ -1,4 +1,5 @@
-// Times come from the hub in UTC (ISO 8601); people read them in their browser's time zone.
+// The console's only script (the Content-Security-Policy allows no inline code). Times come from the hub in UTC
+// (ISO 8601); people read them in their browser's time zone.
 (function () {
   const format = new Intl.DateTimeFormat(undefined, {dateStyle: "medium", timeStyle: "short"});
   function localTimes(root) {
@@ -9,6 +10,15 @@
       }
     });
   }
-  document.addEventListener("DOMContentLoaded", function () { localTimes(document); });
+  // the message page's switch between segments as sent and segments with their field positions
+  function positionsSwitch() {
+    const toggle = document.getElementById("show-positions");
+    if (toggle) {
+      toggle.addEventListener("change", function () {
+        document.querySelectorAll(".hl7").forEach(function (m) { m.classList.toggle("positions", toggle.checked); });
+      });
+    }
+  }
+  document.addEventListener("DOMContentLoaded", function () { localTimes(document); positionsSwitch(); });
   document.addEventListener("htmx:afterSwap", function (event) { localTimes(event.target); });
 })();

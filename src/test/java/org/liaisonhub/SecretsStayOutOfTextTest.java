@@ -8,11 +8,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.liaisonhub.dispatch.VendorSettings;
 import org.liaisonhub.dispatch.VendorSettings.Auth;
 import org.liaisonhub.dispatch.VendorSettings.AuthType;
 import org.liaisonhub.dispatch.VendorSettings.RequestKind;
 import org.liaisonhub.dispatch.VendorSettings.Vendor;
+import org.liaisonhub.dispatch.VendorSettings;
 import org.liaisonhub.ingest.mllp.MllpProperties;
 import org.liaisonhub.platform.FhirProperties;
 import org.liaisonhub.platform.security.HubSecurityProperties;
@@ -37,7 +37,7 @@ class SecretsStayOutOfTextTest {
     @Test
     void apiKeysEhrCredentialsAndKeystorePasswordsAreMasked() {
         String keys = new HubSecurityProperties(Map.of("nurse", new HubSecurityProperties.ApiKey("api-SECRET-5",
-                List.of(Role.LIAISON))), null).toString();
+                List.of(Role.LIAISON))), null, null).toString();
         String ehr = new FhirProperties.EhrAuth("bearer", "token-SECRET-6", null, null).toString();
         String tls = new MllpProperties.Tls(true, Path.of("hub.p12"), "store-SECRET-7", null, Path.of("cas.p12"),
                 "trust-SECRET-8", null, null, null).toString();

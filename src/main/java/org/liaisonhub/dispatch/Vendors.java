@@ -6,18 +6,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.liaisonhub.dispatch.VendorSettings.Vendor;
+import org.liaisonhub.platform.OutboundUrls;
 import org.springframework.stereotype.Component;
 
-/** The configured vendors by name, checked at start-up: each names a work-item type, queue and event once. */
+/**
+ * The configured vendors by name, checked at start-up: each names a work-item type, queue and event once, and is
+ * reached over https.
+ */
 @Component
 public class Vendors {
 
     private final Map<String, Vendor> byName;
     private final Map<String, String> nameByWorkItemType = new HashMap<>();
 
-    public Vendors(VendorSettings settings) {
+    public Vendors(VendorSettings settings, OutboundUrls urls) {
         this.byName = settings.vendors();
         byName.forEach((name, vendor) -> {
+            urls.check("hub.vendors." + name + ".url", vendor.url());
+            urls.check("hub.vendors." + name + ".auth.token-url", vendor.auth().tokenUrl());
             require(name, "work-item-type", vendor.workItemType());
             require(name, "queue", vendor.queue());
             require(name, "event", vendor.event());

@@ -7,13 +7,21 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * A JSON merge patch of a work item: {@code status}, {@code assignee} ({@code null} unassigns), {@code note}.
+ * A JSON merge patch of a work item: {@code status}, {@code assignee} ({@code null} unassigns), {@code note}. Free
+ * text is bounded: a longer value is refused, not cut, so that nobody's words are silently lost.
  *
  * @param assigneeGiven whether the patch mentions the assignee at all
  */
 public record WorkItemPatch(WorkItemStatus status, boolean assigneeGiven, String assignee, String note) {
 
+    static final int LONGEST_ASSIGNEE = 100;
+    static final int LONGEST_NOTE = 2000;
     private static final Set<String> FIELDS = Set.of("status", "assignee", "note");
+
+    public WorkItemPatch {
+        bounded("assignee", assignee, LONGEST_ASSIGNEE);
+        bounded("note", note, LONGEST_NOTE);
+    }
 
     public static WorkItemPatch from(JsonNode body) {
         if (body == null || !body.isObject()) {
@@ -25,8 +33,8 @@ public record WorkItemPatch(WorkItemStatus status, boolean assigneeGiven, String
                 throw new IllegalArgumentException("Unknown field '" + name + "'; a work item accepts " + FIELDS);
             }
         }
-        return new WorkItemPatch(status(body.get("status")), body.has("assignee"), text(body, "assignee"),
-                text(body, "note"));
+        return new WorkItemPatch(status(body.get("status")), body.has("assignee"),
+                text(body, "assignee"), text(body, "note"));
     }
 
     private static WorkItemStatus status(JsonNode value) {
@@ -51,5 +59,11 @@ public record WorkItemPatch(WorkItemStatus status, boolean assigneeGiven, String
         }
         String text = value.asText().trim();
         return text.isEmpty() ? null : text;
+    }
+
+    private static void bounded(String field, String text, int longest) {
+        if (text != null && text.length() > longest) {
+            throw new IllegalArgumentException(field + " is " + text.length() + " characters long; at most " + longest);
+        }
     }
 }

@@ -22,7 +22,10 @@ import org.liaisonhub.support.TestCertificates.ClientCertificate;
 import org.liaisonhub.support.TestIds;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Served over TLS, the console's session cookie is marked Secure as well as HttpOnly and SameSite=Strict. */
+/**
+ * Served over TLS, the console's session cookie is marked Secure as well as HttpOnly and SameSite=Strict, and the
+ * browser is told to use HTTPS only, to run no script but the hub's own and to send no Referer.
+ */
 class ConsoleOverTlsTest {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
@@ -32,7 +35,7 @@ class ConsoleOverTlsTest {
     Path dataDir;
 
     @Test
-    void theSessionCookieOfASignInOverHttpsIsSecureHttpOnlyAndStrict() throws Exception {
+    void overHttpsTheSessionCookieIsSecureAndThePagesCarryHstsCspAndReferrerPolicy() throws Exception {
         TestCertificates certificates = new TestCertificates(dataDir);
         try (ConfigurableApplicationContext hub = HubProcess.start(dataDir, TestIds.freePort(),
                 "--server.ssl.key-store=" + certificates.serverKeystore,
@@ -48,6 +51,11 @@ class ConsoleOverTlsTest {
             HttpResponse<String> form = browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
                     HttpResponse.BodyHandlers.ofString());
             cookies.addAll(form.headers().allValues("Set-Cookie"));
+            assertThat(form.headers().firstValue("Strict-Transport-Security")).as("HSTS over HTTPS")
+                    .hasValue("max-age=31536000 ; includeSubDomains");
+            assertThat(form.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy ->
+                    assertThat(policy).contains("script-src 'self'").doesNotContain("unsafe"));
+            assertThat(form.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
             Matcher token = CSRF.matcher(form.body());
             assertThat(token.find()).as("the sign-in form carries its CSRF token").isTrue();
             HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))

@@ -1,5 +1,6 @@
 package org.liaisonhub.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -42,6 +43,9 @@ public final class ConsoleBrowser implements BeforeEachCallback, AfterTestExecut
         if (context.getExecutionException().isPresent() && browser != null) {
             Browser.keepEvidence(browser, context.getRequiredTestClass().getSimpleName() + "-"
                     + context.getRequiredTestMethod().getName());
+        } else if (browser != null) {
+            // every page a test went through worked under the console's Content-Security-Policy
+            assertThat(Browser.policyViolations(browser)).as("Content-Security-Policy violations").isEmpty();
         }
     }
 

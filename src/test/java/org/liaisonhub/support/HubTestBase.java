@@ -59,6 +59,8 @@ public abstract class HubTestBase {
         registry.add("hub.mllp.host", () -> "127.0.0.1");
         // every test sender connects from loopback, as many connections of one interface engine would
         registry.add("hub.mllp.connections.max-per-address", () -> 64);
+        // many tests send wrong credentials from loopback on purpose; the throttle's own test uses its own address
+        registry.add("hub.security.failed-authentications-per-minute", () -> 1000);
         TestServices.register(registry, dataDir);
     }
 

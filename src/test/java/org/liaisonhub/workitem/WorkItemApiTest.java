@@ -150,6 +150,19 @@ class WorkItemApiTest extends HubIntegrationTest {
         assertThat(missing.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
     }
 
+    @Test
+    void aNoteOrAssigneeLongerThanItsLimitIsRefusedAndNothingChanges() {
+        long id = interpreterOf(admitted()).get("id").asLong();
+        ResponseEntity<String> tooLong = patch("/api/work-items/" + id,
+                "{\"note\": \"" + "n".repeat(WorkItemPatch.LONGEST_NOTE + 1) + "\"}");
+        assertThat(tooLong.getStatusCode().value()).isEqualTo(400);
+        assertThat(read(tooLong.getBody()).get("detail").asText()).contains("at most " + WorkItemPatch.LONGEST_NOTE);
+        assertThat(patch("/api/work-items/" + id, "{\"assignee\": \"" + "a".repeat(101) + "\"}")
+                .getStatusCode().value()).isEqualTo(400);
+        assertThat(getJson("/api/work-items/" + id).get("history")).noneSatisfy(change ->
+                assertThat(change.toString()).contains("nnnnnnnnnn"));
+    }
+
     private Fixtures admitted() {
         Fixtures patient = Fixtures.fresh();
         try (MllpTestClient ehr = mllp()) {

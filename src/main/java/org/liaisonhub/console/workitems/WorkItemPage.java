@@ -72,12 +72,17 @@ class WorkItemPage {
         return act(id, flash, () -> service.redispatch(id, me.getName()));
     }
 
-    /** Runs an action and comes back to the item, with the refusal's reason when the item's state refused it. */
+    /**
+     * Runs an action and comes back to the item, with the refusal's reason when the item's state (or a note too long
+     * to keep) refused it.
+     */
     private static String act(long id, RedirectAttributes flash, Runnable action) {
         try {
             action.run();
         } catch (ConflictException refused) {
             flash.addFlashAttribute("problem", refused.title() + ": " + refused.getMessage());
+        } catch (IllegalArgumentException invalid) {
+            flash.addFlashAttribute("problem", invalid.getMessage());
         }
         return "redirect:/console/work-items/" + id;
     }

@@ -14,12 +14,14 @@ import org.liaisonhub.workitem.WorkItem;
 import org.liaisonhub.workitem.WorkItemRepository;
 import org.liaisonhub.workitem.WorkItemStatus;
 import org.liaisonhub.workitem.WorkListChanges;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The liaison's work list: filtered by type, status, place, vendor and whose items, sorted by creation or last change, and kept
@@ -68,13 +70,17 @@ class WorkListController {
         return "console/work-item-rows :: rows";
     }
 
-    /** 204 while nothing changed since {@code seen}; else the new stamp, and an event that makes the rows reload. */
+    /**
+     * 204 while nothing changed since {@code seen}; else the field holding the new stamp, and an event that makes the
+     * rows reload.
+     */
     @GetMapping("/changes")
     ResponseEntity<String> changes(@RequestParam(defaultValue = "") String seen) {
         String now = changes.stamp();
         if (now.equals(seen)) {
             return ResponseEntity.noContent().build();
         }
-        return ResponseEntity.ok().header("HX-Trigger", "work-list-changed").body(now);
+        return ResponseEntity.ok().header("HX-Trigger", "work-list-changed").contentType(MediaType.TEXT_HTML)
+                .body("<input type=\"hidden\" id=\"seen\" name=\"seen\" value=\"" + HtmlUtils.htmlEscape(now) + "\">");
     }
 }

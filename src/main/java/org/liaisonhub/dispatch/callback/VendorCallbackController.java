@@ -185,13 +185,13 @@ public class VendorCallbackController {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("taskStatus", task.getStatus() == null ? null : task.getStatus().toCode());
         if (task.hasBusinessStatus()) {
-            detail.put("businessStatus", task.getBusinessStatus().getText());
+            detail.put("businessStatus", VendorReport.fit(task.getBusinessStatus().getText()));
         }
         if (task.hasStatusReason()) {
-            detail.put("statusReason", task.getStatusReason().getText());
+            detail.put("statusReason", VendorReport.fit(task.getStatusReason().getText()));
         }
         if (task.hasNote()) {
-            detail.put("note", task.getNoteFirstRep().getText());
+            detail.put("note", VendorReport.fit(task.getNoteFirstRep().getText()));
         }
         if (!learned.isEmpty()) {
             detail.put("learned", learned);

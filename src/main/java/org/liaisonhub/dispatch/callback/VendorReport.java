@@ -85,7 +85,8 @@ final class VendorReport {
         return null;
     }
 
-    private static String fit(String text) {
+    /** The vendor's text, bounded. */
+    static String fit(String text) {
         return Text.fit(text, LONGEST_VALUE);
     }
 }

@@ -50,6 +50,11 @@ public class BundleIntake {
     public Bundle receive(FhirRequest request, Bundle bundle) {
         String controlId = bundle.getIdentifier().hasValue() ? bundle.getIdentifier().getValue()
                 : bundle.getIdElement().getIdPart();
+        if (bundle.getEntry().size() > properties.maxBundleEntries()) {
+            throw ingest.refuse(request, "Bundle", controlId, 413, FhirProblems.outcome(IssueType.TOOCOSTLY,
+                    "The Bundle has " + bundle.getEntry().size() + " entries; this server takes at most "
+                            + properties.maxBundleEntries() + " in one (hub.fhir.max-bundle-entries)", "Bundle.entry"));
+        }
         return switch (kindOf(bundle)) {
             case TRANSACTION -> transaction(request, bundle, controlId);
             case BATCH -> batches.receive(request, bundle, controlId);

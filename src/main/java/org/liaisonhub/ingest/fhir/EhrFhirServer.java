@@ -7,10 +7,12 @@ import ca.uhn.fhir.rest.client.exceptions.FhirClientConnectionException;
 import ca.uhn.fhir.rest.client.interceptor.BasicAuthInterceptor;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import java.net.URI;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Resource;
 import org.liaisonhub.platform.FhirProperties;
+import org.liaisonhub.platform.OutboundUrls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -27,12 +29,13 @@ public class EhrFhirServer {
     private final IGenericClient client;
     private final String baseUrl;
 
-    public EhrFhirServer(FhirContext fhir, FhirProperties properties) {
+    public EhrFhirServer(FhirContext fhir, FhirProperties properties, OutboundUrls urls) {
         this.baseUrl = properties.ehrBaseUrl();
         if (properties.ehrBaseUrl() == null) {
             this.client = null;
             return;
         }
+        urls.check("hub.fhir.ehr-base-url", URI.create(properties.ehrBaseUrl()));
         fhir.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
         IGenericClient generic = fhir.newRestfulGenericClient(properties.ehrBaseUrl());
         FhirProperties.EhrAuth auth = properties.ehrAuth();

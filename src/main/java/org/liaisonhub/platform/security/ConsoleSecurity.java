@@ -2,6 +2,7 @@ package org.liaisonhub.platform.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.stream.Stream;
+import org.liaisonhub.platform.HttpProblems;
 import org.liaisonhub.platform.audit.AuditTrail;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +14,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -35,11 +37,14 @@ class ConsoleSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain console(HttpSecurity http, BearerAuthenticationManager bearer, AuditTrail audit)
-            throws Exception {
+    SecurityFilterChain console(HttpSecurity http, BearerAuthenticationManager bearer, AuditTrail audit,
+            FailedAuthentications failures, HttpProblems problems) throws Exception {
         AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
         forbidden.setErrorPage("/console/forbidden");
         http.securityMatcher(PATHS)
+                .addFilterBefore(new AuthenticationThrottle(failures, problems),
+                        UsernamePasswordAuthenticationFilter.class)
+                .headers(SecurityHeaders.withPolicy(SecurityHeaders.CONSOLE_POLICY))
                 .authenticationManager(signIn(bearer))
                 .authorizeHttpRequests(AccessTable.enforce(AccessRules.CONSOLE))
                 .formLogin(login -> login.loginPage("/login").loginProcessingUrl("/login")
@@ -50,8 +55,8 @@ class ConsoleSecurity {
                             response.sendRedirect(request.getContextPath() + "/");
                         })
                         .failureHandler((request, response, failure) -> {
-                            audit.record(null, "AUTHENTICATION_FAILED", null, null, "POST", "/login", 401,
-                                    request.getRemoteAddr(), "console sign-in: unknown credentials");
+                            failures.failed(request.getRemoteAddr(), "POST", "/login",
+                                    "console sign-in: unknown credentials", true);
                             response.sendRedirect(request.getContextPath() + "/login?error");
                         }))
                 .logout(logout -> logout.logoutUrl("/logout")

@@ -9,14 +9,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * API keys ({@code hub.security.api-keys.<name>.key} and {@code .roles}) and where a JWT carries this application's
  * roles ({@code hub.security.jwt.roles-claim}, a dotted path into nested claims). The JWT issuer, audiences and key
- * set themselves are Spring Boot's {@code spring.security.oauth2.resourceserver.jwt.*}.
+ * set themselves are Spring Boot's {@code spring.security.oauth2.resourceserver.jwt.*}. {@code plain-http-urls}: the
+ * URL prefixes the hub may call over plain http ({@link OutboundUrls}).
  */
 @ConfigurationProperties("hub.security")
-public record HubSecurityProperties(Map<String, ApiKey> apiKeys, Jwt jwt) {
+public record HubSecurityProperties(Map<String, ApiKey> apiKeys, Jwt jwt, List<String> plainHttpUrls) {
 
     public HubSecurityProperties {
         apiKeys = apiKeys == null ? Map.of() : new TreeMap<>(apiKeys);
         jwt = jwt == null ? new Jwt(null) : jwt;
+        plainHttpUrls = plainHttpUrls == null ? List.of()
+                : plainHttpUrls.stream().map(String::trim).filter(url -> !url.isEmpty()).toList();
     }
 
     public record ApiKey(String key, List<Role> roles) {

@@ -1,16 +1,13 @@
 package org.liaisonhub.platform.security;
 
-import ca.uhn.fhir.context.FhirContext;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.liaisonhub.platform.HttpProblems;
 import org.liaisonhub.platform.audit.AuditEvent;
 import org.liaisonhub.platform.audit.AuditTrail;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -19,19 +16,19 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * 401 and 403 as RFC 9457 problem details (as OperationOutcomes on the FHIR server), each recorded in the audit trail
- * (failed authentications and refused requests are accesses to account for too).
+ * 401 and 403 as RFC 9457 problem details (as OperationOutcomes on the FHIR server), accounted for in the audit trail
+ * (refused requests each, failed authentications as {@link FailedAuthentications} counts them).
  */
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    private final ObjectMapper json;
-    private final FhirContext fhir;
+    private final HttpProblems problems;
     private final AuditTrail audit;
+    private final FailedAuthentications failures;
 
-    ProblemResponses(ObjectMapper json, FhirContext fhir, AuditTrail audit) {
-        this.json = json;
-        this.fhir = fhir;
+    ProblemResponses(HttpProblems problems, AuditTrail audit, FailedAuthentications failures) {
+        this.problems = problems;
         this.audit = audit;
+        this.failures = failures;
     }
 
     @Override
@@ -40,8 +37,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         boolean presented = request.getHeader("Authorization") != null;
         String reason = !presented ? "no credentials"
                 : failure instanceof InvalidBearerTokenException ? "invalid or expired token" : "unknown credentials";
-        audit.record(null, AuditEvent.AUTHENTICATION_FAILED, null, null, request.getMethod(), request.getRequestURI(),
-                401, request.getRemoteAddr(), reason);
+        failures.failed(request.getRemoteAddr(), request.getMethod(), request.getRequestURI(), reason, presented);
         response.setHeader("WWW-Authenticate", "Bearer");
         write(response, HttpStatus.UNAUTHORIZED, "Authentication required",
                 "Send an API key or a JWT as Authorization: Bearer <token> (" + reason + ").", request);
@@ -61,20 +57,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
 
     private void write(HttpServletResponse response, HttpStatus status, String title, String detail,
             HttpServletRequest request) throws IOException {
-        response.setStatus(status.value());
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/fhir")) {
-            // a FHIR client expects an OperationOutcome
-            OperationOutcome outcome = new OperationOutcome();
-            outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR)
-                    .setCode(status == HttpStatus.UNAUTHORIZED ? IssueType.LOGIN : IssueType.FORBIDDEN)
-                    .setDiagnostics(title + ": " + detail);
-            response.setContentType("application/fhir+json;charset=UTF-8");
-            response.getWriter().write(fhir.newJsonParser().encodeResourceToString(outcome));
-            return;
-        }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        response.setContentType("application/problem+json");
-        json.writeValue(response.getOutputStream(), problem);
+        problems.write(request, response, status, title, detail,
+                status == HttpStatus.UNAUTHORIZED ? IssueType.LOGIN : IssueType.FORBIDDEN);
     }
 }

@@ -1,12 +1,11 @@
 package org.liaisonhub.platform.security;
 
-import ca.uhn.fhir.context.FhirContext;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.liaisonhub.platform.HttpProblems;
 import org.liaisonhub.platform.audit.AuditTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +25,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -76,10 +76,12 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, BearerAuthenticationManager authentication, ObjectMapper json,
-            FhirContext fhir, AuditTrail audit) throws Exception {
-        ProblemResponses problems = new ProblemResponses(json, fhir, audit);
-        http.csrf(AbstractHttpConfigurer::disable)
+    SecurityFilterChain api(HttpSecurity http, BearerAuthenticationManager authentication, HttpProblems written,
+            AuditTrail audit, FailedAuthentications failures) throws Exception {
+        ProblemResponses problems = new ProblemResponses(written, audit, failures);
+        http.addFilterBefore(new AuthenticationThrottle(failures, written), BearerTokenAuthenticationFilter.class)
+                .csrf(AbstractHttpConfigurer::disable)
+                .headers(SecurityHeaders.withPolicy(SecurityHeaders.API_POLICY))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)

@@ -26,7 +26,7 @@ import org.liaisonhub.workitem.WorkItemStatus;
 class VendorRequestBuilderTest {
 
     private final VendorRequestBuilder builder = new VendorRequestBuilder(FhirR4Validator.context(),
-            new FhirProperties(null, null, null, "America/Chicago", null, null, null));
+            new FhirProperties(null, null, null, "America/Chicago", null, null, null, null, null));
 
     @ParameterizedTest(name = "{0}-{1}")
     @CsvSource({
