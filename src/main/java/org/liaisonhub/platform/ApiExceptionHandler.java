@@ -1,5 +1,6 @@
 package org.liaisonhub.platform;
 
+import org.liaisonhub.platform.audit.AuditUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -24,6 +25,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, e.title(), e.getMessage());
         e.properties().forEach(problem::setProperty);
         return problem;
+    }
+
+    @ExceptionHandler(AuditUnavailableException.class)
+    ProblemDetail auditUnavailable(AuditUnavailableException e) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Audit unavailable", e.getMessage());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -31,4 +31,10 @@ public class AuditController {
             @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) int size) {
         return trail.search(principal, action, resourceType, resourceId, from, to, page, size);
     }
+
+    /** Whether the trail is as it was recorded: every chained row recomputed, up to the chain's head. */
+    @GetMapping("/verify")
+    public AuditVerdict verify() {
+        return trail.verify();
+    }
 }

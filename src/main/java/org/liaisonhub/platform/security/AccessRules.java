@@ -42,6 +42,7 @@ public final class AccessRules {
             AccessRule.of(GET, "/api/dead-letters/{id}", INTEGRATION, READ, "DeadLetter"),
             AccessRule.of(POST, "/api/dead-letters/{id}/replay", INTEGRATION, REPLAY, "DeadLetter"),
             AccessRule.of(GET, "/api/audit", Set.of(Role.AUDITOR), READ, "AuditTrail"),
+            AccessRule.of(GET, "/api/audit/verify", Set.of(Role.AUDITOR), READ, "AuditTrail"),
             AccessRule.of(GET, "/fhir/metadata", Set.of(Role.EHR, Role.INTEGRATION), null, null),
             AccessRule.of(POST, "/fhir", EHR, CHANGE, "FHIR"),
             AccessRule.of(POST, "/fhir/{type}", EHR, CHANGE, "FHIR"),
