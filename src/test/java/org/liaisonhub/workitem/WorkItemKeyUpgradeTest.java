@@ -39,10 +39,13 @@ class WorkItemKeyUpgradeTest {
                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
             flyway = Flyway.configure().locations("classpath:db/migration", "classpath:db/vendor/h2");
         } else {
+            // as the schema's owner, as the hub's migrations run
             database = new DriverManagerDataSource(external.get("spring.datasource.url"),
-                    external.get("spring.datasource.username"), external.get("spring.datasource.password"));
+                    external.getOrDefault("spring.flyway.user", external.get("spring.datasource.username")),
+                    external.getOrDefault("spring.flyway.password", external.get("spring.datasource.password")));
             flyway = Flyway.configure().locations("classpath:db/migration", "classpath:db/vendor/postgresql")
-                    .schemas(external.get("spring.flyway.schemas")).cleanDisabled(false);
+                    .schemas(external.get("spring.flyway.schemas")).cleanDisabled(false)
+                    .placeholders(Map.of("appRole", "liaison_hub_app"));
             flyway.dataSource(database).load().clean();
         }
         flyway.dataSource(database).target(MigrationVersion.fromVersion("4")).load().migrate();

@@ -89,9 +89,13 @@ class AccessAuditTest extends HubIntegrationTest {
     void theTrailCannotBeRewrittenOrErased() {
         as(Role.LIAISON, HttpMethod.GET, "/api/work-items", null);
         assertThat(jdbc.queryForObject("select count(*) from access_audit", Integer.class)).isPositive();
-        assertThatThrownBy(() -> jdbc.update("update access_audit set principal = 'someone else'"))
-                .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.update("delete from access_audit")).hasMessageContaining("append-only");
+        // refused by the append-only trigger; on PostgreSQL the hub's role is not even granted it
+        for (String erase : new String[] {"update access_audit set principal = 'someone else'",
+            "delete from access_audit"}) {
+            assertThatThrownBy(() -> jdbc.update(erase)).as(erase).rootCause()
+                    .satisfies(refused -> assertThat(refused.getMessage())
+                            .containsAnyOf("append-only", "permission denied"));
+        }
     }
 
     private JsonNode as(Role role, HttpMethod method, String path, String body) {

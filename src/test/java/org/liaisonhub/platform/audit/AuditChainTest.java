@@ -17,6 +17,7 @@ import org.liaisonhub.support.Fixtures;
 import org.liaisonhub.support.HubProcess;
 import org.liaisonhub.support.MllpTestClient;
 import org.liaisonhub.support.TestIds;
+import org.liaisonhub.support.TestServices;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -59,7 +60,7 @@ class AuditChainTest {
         assertThat(intact.get("rowsChecked").asLong()).isGreaterThanOrEqualTo(5);
         assertThat(intact.get("lastHash").asText()).hasSize(64);
 
-        JdbcTemplate owner = hub.getBean(JdbcTemplate.class);
+        JdbcTemplate owner = TestServices.owner(hub);
         long changed = owner.queryForObject("select min(id) + 2 from access_audit where row_hash is not null",
                 Long.class);
         aroundTheTrigger(owner, () -> owner.update("update access_audit set principal = 'someone.else' where id = ?",
@@ -75,7 +76,7 @@ class AuditChainTest {
         for (int i = 0; i < 5; i++) {
             get("/api/work-items", LIAISON);
         }
-        JdbcTemplate owner = hub.getBean(JdbcTemplate.class);
+        JdbcTemplate owner = TestServices.owner(hub);
         long last = owner.queryForObject("select max(id) from access_audit", Long.class);
         aroundTheTrigger(owner, () -> owner.update("delete from access_audit where id = ?", last));
         JsonNode end = json.readTree(get("/api/audit/verify", AUDITOR).body());
@@ -98,7 +99,7 @@ class AuditChainTest {
         }
         assertThat(get("/api/work-items?mrn=" + patient.get("MRN"), LIAISON).body()).contains(patient.get("MRN"));
 
-        JdbcTemplate owner = hub.getBean(JdbcTemplate.class);
+        JdbcTemplate owner = TestServices.owner(hub);
         owner.execute("alter table access_audit_head rename to access_audit_head_away");
         try {
             HttpResponse<String> refused = get("/api/work-items?mrn=" + patient.get("MRN"), LIAISON);
