@@ -37,7 +37,7 @@ class SecretsStayOutOfTextTest {
     @Test
     void apiKeysEhrCredentialsAndKeystorePasswordsAreMasked() {
         String keys = new HubSecurityProperties(Map.of("nurse", new HubSecurityProperties.ApiKey("api-SECRET-5",
-                List.of(Role.LIAISON))), null, null).toString();
+                List.of(Role.LIAISON), null)), null, null).toString();
         String ehr = new FhirProperties.EhrAuth("bearer", "token-SECRET-6", null, null).toString();
         String tls = new MllpProperties.Tls(true, Path.of("hub.p12"), "store-SECRET-7", null, Path.of("cas.p12"),
                 "trust-SECRET-8", null, null, null).toString();

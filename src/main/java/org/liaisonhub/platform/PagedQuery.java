@@ -38,6 +38,19 @@ public final class PagedQuery {
         return when ? where(condition) : this;
     }
 
+    /**
+     * Keeps the rows a caller limited to some facilities may see, by {@code column}; nothing for an unlimited caller.
+     * With {@code firstComponent}, an HL7 HD ({@code GENHOSP^1.2.3^ISO}) also matches by its namespace id.
+     */
+    public PagedQuery whereScope(String column, FacilityScope scope, boolean firstComponent) {
+        if (!scope.limited()) {
+            return this;
+        }
+        String whole = column + " in (:scope)";
+        return where(!firstComponent ? whole : "(" + whole + " or (position('^' in " + column + ") > 1 and substring("
+                + column + ", 1, position('^' in " + column + ") - 1) in (:scope)))", "scope", scope.facilities());
+    }
+
     public PagedQuery where(String condition, String name, Object value) {
         conditions.add(condition);
         params.addValue(name, value);

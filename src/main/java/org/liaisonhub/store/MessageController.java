@@ -1,9 +1,11 @@
 package org.liaisonhub.store;
 
 import java.time.Instant;
+import org.liaisonhub.platform.FacilityScope;
 import org.liaisonhub.platform.Page;
 import org.liaisonhub.platform.audit.AuditedIds;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,21 +40,23 @@ public class MessageController {
             @RequestParam(required = false) String mrn,
             @RequestParam(defaultValue = "newest") String sort,
             @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) int size) {
+            @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) int size, Authentication caller) {
         Page<StoredMessage> found = store.search(new MessageSearch(status, type, controlId, from, to, channel, sender,
-                facility, errorCode, mrn, "oldest".equals(sort)), page, size);
+                facility, errorCode, mrn, "oldest".equals(sort)), FacilityScope.of(caller), page, size);
         AuditedIds.add(found.items().stream().map(StoredMessage::id).toList());
         return found;
     }
 
     @GetMapping("/{id}")
-    public StoredMessageDetail get(@PathVariable long id) {
+    public StoredMessageDetail get(@PathVariable long id, Authentication caller) {
+        messages.requireVisible(id, FacilityScope.of(caller));
         return messages.detail(id);
     }
 
     /** Processes the message again; work items are matched, never doubled. Answers the message as it now stands. */
     @PostMapping("/{id}/reprocess")
-    public StoredMessageDetail reprocess(@PathVariable long id) {
+    public StoredMessageDetail reprocess(@PathVariable long id, Authentication caller) {
+        messages.requireVisible(id, FacilityScope.of(caller));
         return messages.reprocess(id);
     }
 }

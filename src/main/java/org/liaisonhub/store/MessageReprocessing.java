@@ -1,6 +1,7 @@
 package org.liaisonhub.store;
 
 import java.util.List;
+import org.liaisonhub.platform.FacilityScope;
 import org.springframework.stereotype.Service;
 
 /**
@@ -16,6 +17,12 @@ public class MessageReprocessing {
     MessageReprocessing(MessageStore store, List<MessageReprocessor> reprocessors) {
         this.store = store;
         this.reprocessors = reprocessors;
+    }
+
+    /** Refuses, as unknown, a message the caller's scope does not cover (by its sending facility, MSH-4). */
+    public void requireVisible(long id, FacilityScope scope) {
+        store.find(id).filter(message -> scope.allowsSender(message.envelope().sendingFacility()))
+                .orElseThrow(() -> new MessageNotFoundException(id));
     }
 
     public StoredMessageDetail detail(long id) {

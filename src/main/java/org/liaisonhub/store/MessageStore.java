@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.liaisonhub.platform.FacilityScope;
 import org.liaisonhub.platform.Page;
 import org.liaisonhub.platform.PagedQuery;
 import org.springframework.jdbc.core.RowMapper;
@@ -139,8 +140,10 @@ public class MessageStore {
                 (rs, n) -> new MessageEffect(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
     }
 
-    public Page<StoredMessage> search(MessageSearch search, int page, int size) {
+    /** The messages a search finds among those the caller's scope allows (by sending facility). */
+    public Page<StoredMessage> search(MessageSearch search, FacilityScope scope, int page, int size) {
         PagedQuery query = new PagedQuery(COLUMNS, "inbound_message")
+                .whereScope("sending_facility", scope, true)
                 .whereEquals("status", "status", search.status() == null ? null : search.status().name())
                 .whereEquals("control_id", "controlId", search.controlId())
                 .whereEquals("channel", "channel", search.channel())

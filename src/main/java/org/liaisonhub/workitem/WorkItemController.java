@@ -1,10 +1,11 @@
 package org.liaisonhub.workitem;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.security.Principal;
+import org.liaisonhub.platform.FacilityScope;
 import org.liaisonhub.platform.Page;
 import org.liaisonhub.platform.audit.AuditedIds;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,26 +38,29 @@ public class WorkItemController {
             @RequestParam(required = false) String unit,
             @RequestParam(required = false) String vendor,
             @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) int size) {
+            @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) int size, Authentication caller) {
         Page<WorkItem> found = items.search(new WorkItemSearch(type, status, mrn, visit, facility, unit, vendor, null,
-                false, false, false), page, size);
+                false, false, false), FacilityScope.of(caller), page, size);
         AuditedIds.add(found.items().stream().map(WorkItem::id).toList());
         return found;
     }
 
     @GetMapping("/{id}")
-    public WorkItemDetail get(@PathVariable long id) {
+    public WorkItemDetail get(@PathVariable long id, Authentication caller) {
+        service.requireVisible(id, FacilityScope.of(caller));
         return service.get(id);
     }
 
     @PatchMapping(path = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
-    public WorkItemDetail change(@PathVariable long id, @RequestBody JsonNode body, Principal caller) {
+    public WorkItemDetail change(@PathVariable long id, @RequestBody JsonNode body, Authentication caller) {
+        service.requireVisible(id, FacilityScope.of(caller));
         return service.change(id, WorkItemPatch.from(body), caller.getName());
     }
 
     /** Sends the item to its vendor again (after a failure, or to repeat it), under a new idempotency key. */
     @PostMapping("/{id}/redispatch")
-    public WorkItemDetail redispatch(@PathVariable long id, Principal caller) {
+    public WorkItemDetail redispatch(@PathVariable long id, Authentication caller) {
+        service.requireVisible(id, FacilityScope.of(caller));
         return service.redispatch(id, caller.getName());
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.liaisonhub.platform.FacilityScope;
 import org.liaisonhub.platform.Page;
 import org.liaisonhub.platform.PagedQuery;
 import org.springframework.jdbc.core.RowMapper;
@@ -170,8 +171,10 @@ public class WorkItemRepository {
                 (rs, n) -> new PatientLocation(rs.getString("facility"), rs.getString("unit")));
     }
 
-    public Page<WorkItem> search(WorkItemSearch search, int page, int size) {
+    /** The items a search finds among those the caller's scope allows. */
+    public Page<WorkItem> search(WorkItemSearch search, FacilityScope scope, int page, int size) {
         return new PagedQuery(COLUMNS, "work_item")
+                .whereScope("facility", scope, false)
                 .whereEquals("type", "type", search.type())
                 .whereEquals("status", "status", search.status() == null ? null : search.status().name())
                 .whereEquals("mrn", "mrn", search.mrn())

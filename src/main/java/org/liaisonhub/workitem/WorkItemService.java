@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.liaisonhub.platform.FacilityScope;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,6 +23,13 @@ public class WorkItemService {
         this.items = items;
         this.history = history;
         this.vendors = vendors;
+    }
+
+    /** Refuses, as unknown, an item the caller's scope does not cover: it does not learn that the item exists. */
+    @Transactional(readOnly = true)
+    public void requireVisible(long id, FacilityScope scope) {
+        items.find(id).filter(item -> scope.allows(item.location() == null ? null : item.location().facility()))
+                .orElseThrow(() -> new WorkItemNotFoundException(id));
     }
 
     @Transactional(readOnly = true)

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liaisonhub.dispatch.deadletter.DeadLetters;
+import org.liaisonhub.platform.FacilityScope;
 import org.liaisonhub.support.Fixtures;
 import org.liaisonhub.support.HubProcess;
 import org.liaisonhub.support.MllpTestClient;
@@ -66,7 +67,8 @@ class DeliveryAcrossRestartTest {
         try (ConfigurableApplicationContext hub = start(port)) {
             WorkItemRepository items = hub.getBean(WorkItemRepository.class);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(items
-                    .search(new WorkItemSearch("INTERPRETER", null, patient.get("MRN"), null), 0, 1).items())
+                    .search(new WorkItemSearch("INTERPRETER", null, patient.get("MRN"), null), FacilityScope.ALL, 0, 1)
+                    .items())
                     .singleElement().satisfies(item -> {
                         assertThat(item.status()).isEqualTo(WorkItemStatus.SENT);
                         assertThat(item.vendorReference()).isEqualTo("/Task/second-answer");

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.liaisonhub.platform.FacilityScope;
 import org.liaisonhub.support.FhirR4Validator;
 import org.liaisonhub.support.Fixtures;
 import org.liaisonhub.support.HubProcess;
@@ -68,7 +69,7 @@ class FourthVendorWithoutJavaTest {
             }
             WorkItemRepository items = hub.getBean(WorkItemRepository.class);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(items.search(
-                    new WorkItemSearch("HOME_CARE", null, patient.get("MRN"), null), 0, 1).items())
+                    new WorkItemSearch("HOME_CARE", null, patient.get("MRN"), null), FacilityScope.ALL, 0, 1).items())
                     .extracting(WorkItem::status).containsExactly(WorkItemStatus.SENT));
         } finally {
             agency.stop();

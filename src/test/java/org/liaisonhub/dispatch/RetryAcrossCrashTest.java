@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.liaisonhub.platform.FacilityScope;
 import org.liaisonhub.support.Fixtures;
 import org.liaisonhub.support.HubJvm;
 import org.liaisonhub.support.HubProcess;
@@ -74,7 +75,8 @@ class RetryAcrossCrashTest {
         try (ConfigurableApplicationContext hub = HubProcess.start(data, TestIds.freePort(), settings)) {
             WorkItemRepository items = hub.getBean(WorkItemRepository.class);
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(patients).allSatisfy(patient ->
-                    assertThat(items.search(new WorkItemSearch("INTERPRETER", null, patient.get("MRN"), null), 0, 1)
+                    assertThat(items.search(new WorkItemSearch("INTERPRETER", null, patient.get("MRN"), null),
+                            FacilityScope.ALL, 0, 1)
                             .items()).singleElement().extracting(item -> item.status())
                             .isEqualTo(WorkItemStatus.SENT)));
         }

@@ -43,13 +43,19 @@ public abstract class HubTestBase {
         return "test-" + role.name().toLowerCase(Locale.ROOT) + "-key-0123456789";
     }
 
-    /** One API key per role, named test-<role>. */
+    /** The key of a liaison and integration engineer who may see the facility GENHOSP only. */
+    protected static final String GENHOSP_ONLY = "test-genhosp-only-key-0123456789";
+
+    /** One API key per role, named test-<role>, and {@link #GENHOSP_ONLY}. */
     protected static void apiKeys(DynamicPropertyRegistry registry) {
         for (Role role : Role.values()) {
             String prefix = "hub.security.api-keys.test-" + role.name().toLowerCase(Locale.ROOT) + ".";
             registry.add(prefix + "key", () -> key(role));
             registry.add(prefix + "roles", role::name);
         }
+        registry.add("hub.security.api-keys.test-genhosp-only.key", () -> GENHOSP_ONLY);
+        registry.add("hub.security.api-keys.test-genhosp-only.roles", () -> "LIAISON,INTEGRATION");
+        registry.add("hub.security.api-keys.test-genhosp-only.facilities", () -> "GENHOSP");
     }
 
     /** A test hub of its own: its data directory, its MLLP listener on loopback, the test services. */

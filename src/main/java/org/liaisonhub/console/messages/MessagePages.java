@@ -2,6 +2,7 @@ package org.liaisonhub.console.messages;
 
 import java.util.Arrays;
 import org.liaisonhub.console.Json;
+import org.liaisonhub.platform.FacilityScope;
 import org.liaisonhub.platform.Page;
 import org.liaisonhub.platform.audit.AuditedIds;
 import org.liaisonhub.store.MessageReprocessing;
@@ -9,6 +10,7 @@ import org.liaisonhub.store.MessageStatus;
 import org.liaisonhub.store.MessageStore;
 import org.liaisonhub.store.StoredMessage;
 import org.liaisonhub.store.StoredMessageDetail;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,8 +41,8 @@ class MessagePages {
     }
 
     @RequestMapping(method = {RequestMethod.GET, RequestMethod.POST})
-    String search(MessageFilter filter, Model model) {
-        Page<StoredMessage> found = store.search(filter.search(), filter.page(), PAGE_SIZE);
+    String search(MessageFilter filter, Authentication me, Model model) {
+        Page<StoredMessage> found = store.search(filter.search(), FacilityScope.of(me), filter.page(), PAGE_SIZE);
         AuditedIds.add(found.items().stream().map(StoredMessage::id).toList());
         model.addAttribute("found", found);
         model.addAttribute("filter", filter);
@@ -50,7 +52,8 @@ class MessagePages {
     }
 
     @GetMapping("/{id}")
-    String show(@PathVariable long id, Model model) {
+    String show(@PathVariable long id, Authentication me, Model model) {
+        messages.requireVisible(id, FacilityScope.of(me));
         StoredMessageDetail detail = messages.detail(id);
         model.addAttribute("detail", detail);
         model.addAttribute("message", detail.message());
@@ -63,7 +66,8 @@ class MessagePages {
     }
 
     @PostMapping("/{id}/reprocess")
-    String reprocess(@PathVariable long id, RedirectAttributes flash) {
+    String reprocess(@PathVariable long id, Authentication me, RedirectAttributes flash) {
+        messages.requireVisible(id, FacilityScope.of(me));
         StoredMessageDetail now = messages.reprocess(id);
         flash.addFlashAttribute("notice", "Processed again: " + now.message().status() + ".");
         return "redirect:/console/messages/" + id;

@@ -1,11 +1,12 @@
 package org.liaisonhub.console.workitems;
 
-import java.security.Principal;
 import org.liaisonhub.platform.ConflictException;
+import org.liaisonhub.platform.FacilityScope;
 import org.liaisonhub.workitem.WorkItemDetail;
 import org.liaisonhub.workitem.WorkItemPatch;
 import org.liaisonhub.workitem.WorkItemService;
 import org.liaisonhub.workitem.WorkItemStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,7 +33,8 @@ class WorkItemPage {
     }
 
     @GetMapping
-    String show(@PathVariable long id, Principal me, Model model) {
+    String show(@PathVariable long id, Authentication me, Model model) {
+        service.requireVisible(id, FacilityScope.of(me));
         WorkItemDetail detail = service.get(id);
         model.addAttribute("detail", detail);
         model.addAttribute("item", detail.item());
@@ -44,14 +46,16 @@ class WorkItemPage {
     }
 
     @PostMapping("/claim")
-    String claim(@PathVariable long id, @RequestParam(required = false) String assignee, Principal me,
+    String claim(@PathVariable long id, @RequestParam(required = false) String assignee, Authentication me,
             RedirectAttributes flash) {
+        service.requireVisible(id, FacilityScope.of(me));
         String to = assignee == null ? me.getName() : assignee.isBlank() ? null : assignee.strip();
         return act(id, flash, () -> service.change(id, new WorkItemPatch(null, true, to, null), me.getName()));
     }
 
     @PostMapping("/note")
-    String note(@PathVariable long id, @RequestParam String note, Principal me, RedirectAttributes flash) {
+    String note(@PathVariable long id, @RequestParam String note, Authentication me, RedirectAttributes flash) {
+        service.requireVisible(id, FacilityScope.of(me));
         if (note.isBlank()) {
             flash.addFlashAttribute("problem", "A note needs some text.");
             return "redirect:/console/work-items/" + id;
@@ -62,13 +66,15 @@ class WorkItemPage {
 
     @PostMapping("/status")
     String status(@PathVariable long id, @RequestParam WorkItemStatus status,
-            @RequestParam(required = false) String reason, Principal me, RedirectAttributes flash) {
+            @RequestParam(required = false) String reason, Authentication me, RedirectAttributes flash) {
+        service.requireVisible(id, FacilityScope.of(me));
         String note = reason == null || reason.isBlank() ? null : reason.strip();
         return act(id, flash, () -> service.change(id, new WorkItemPatch(status, false, null, note), me.getName()));
     }
 
     @PostMapping("/redispatch")
-    String redispatch(@PathVariable long id, Principal me, RedirectAttributes flash) {
+    String redispatch(@PathVariable long id, Authentication me, RedirectAttributes flash) {
+        service.requireVisible(id, FacilityScope.of(me));
         return act(id, flash, () -> service.redispatch(id, me.getName()));
     }
 

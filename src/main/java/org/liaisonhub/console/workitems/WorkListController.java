@@ -1,11 +1,11 @@
 package org.liaisonhub.console.workitems;
 
-import java.security.Principal;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.liaisonhub.dispatch.Vendors;
 import org.liaisonhub.mapping.Mappings;
+import org.liaisonhub.platform.FacilityScope;
 import org.liaisonhub.platform.Page;
 import org.liaisonhub.platform.RecentValue;
 import org.liaisonhub.platform.audit.AuditedIds;
@@ -16,6 +16,7 @@ import org.liaisonhub.workitem.WorkItemStatus;
 import org.liaisonhub.workitem.WorkListChanges;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,20 +51,21 @@ class WorkListController {
     }
 
     @GetMapping
-    String list(WorkListFilter filter, @RequestParam(defaultValue = "0") int page, Principal me, Model model) {
+    String list(WorkListFilter filter, @RequestParam(defaultValue = "0") int page, Authentication me, Model model) {
         rows(filter, page, me, model);
         model.addAttribute("filter", filter);
         model.addAttribute("statuses", Arrays.asList(WorkItemStatus.values()));
         model.addAttribute("types", mappings.workItemTypes());
         model.addAttribute("vendors", vendors.names());
-        model.addAttribute("locations", locations.get());
+        FacilityScope scope = FacilityScope.of(me);
+        model.addAttribute("locations", locations.get().stream().filter(l -> scope.allows(l.facility())).toList());
         model.addAttribute("stamp", changes.stamp());
         return "console/work-items";
     }
 
     @GetMapping("/rows")
-    String rows(WorkListFilter filter, @RequestParam(defaultValue = "0") int page, Principal me, Model model) {
-        Page<WorkItem> found = items.search(filter.search(me.getName()), page, PAGE_SIZE);
+    String rows(WorkListFilter filter, @RequestParam(defaultValue = "0") int page, Authentication me, Model model) {
+        Page<WorkItem> found = items.search(filter.search(me.getName()), FacilityScope.of(me), page, PAGE_SIZE);
         AuditedIds.add(found.items().stream().map(WorkItem::id).toList());
         model.addAttribute("rows", found.items().stream().map(WorkListRow::of).toList());
         model.addAttribute("total", found.total());

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.liaisonhub.platform.FacilityScope;
 import org.liaisonhub.platform.OwnerOnlyFiles;
 
 /**
@@ -26,11 +27,11 @@ public class ApiKeys {
 
     private final Map<String, Entry> byName = new LinkedHashMap<>();
 
-    private record Entry(byte[] digest, List<Role> roles) {
+    private record Entry(byte[] digest, List<Role> roles, FacilityScope scope) {
     }
 
     /** The caller whose key this is, if it is one of ours. */
-    public record Caller(String name, List<Role> roles) {
+    public record Caller(String name, List<Role> roles, FacilityScope scope) {
     }
 
     ApiKeys(Map<String, HubSecurityProperties.ApiKey> configured) {
@@ -41,7 +42,7 @@ public class ApiKeys {
             if (key.roles().isEmpty()) {
                 throw new IllegalStateException("hub.security.api-keys." + name + ".roles must name at least one role");
             }
-            byName.put(name, new Entry(digest(key.key()), key.roles()));
+            byName.put(name, new Entry(digest(key.key()), key.roles(), FacilityScope.of(key.facilities())));
         });
     }
 
@@ -53,7 +54,7 @@ public class ApiKeys {
         byte[] digest = digest(presented);
         return byName.entrySet().stream()
                 .filter(e -> MessageDigest.isEqual(e.getValue().digest(), digest))
-                .map(e -> new Caller(e.getKey(), e.getValue().roles()))
+                .map(e -> new Caller(e.getKey(), e.getValue().roles(), e.getValue().scope()))
                 .findFirst();
     }
 
@@ -66,7 +67,7 @@ public class ApiKeys {
             new SecureRandom().nextBytes(random);
             String key = OwnerOnlyFiles.createOnce(file,
                     "lh_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random) + "\n");
-            byName.put(GENERATED_NAME, new Entry(digest(key.trim()), List.of(Role.ADMIN)));
+            byName.put(GENERATED_NAME, new Entry(digest(key.trim()), List.of(Role.ADMIN), FacilityScope.ALL));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot keep the generated admin key in " + file, e);

@@ -26,7 +26,7 @@ final class BearerAuthenticationManager implements AuthenticationManager {
         String token = ((BearerTokenAuthenticationToken) authentication).getToken();
         Optional<ApiKeys.Caller> caller = keys.find(token);
         if (caller.isPresent()) {
-            return new HubAuthentication(caller.get().name(), caller.get().roles());
+            return new HubAuthentication(caller.get().name(), caller.get().roles(), caller.get().scope());
         }
         if (jwt.isPresent() && token.chars().filter(c -> c == '.').count() == 2) {
             return jwt.get().authenticate(authentication);

@@ -2,23 +2,26 @@ package org.liaisonhub.platform.security;
 
 import java.util.Collection;
 import java.util.List;
+import org.liaisonhub.platform.FacilityScope;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
- * A caller proven by one of the hub's API keys, or a person signed in to the console with either credential. A
- * JWT's own authentication is marked transient (never kept in a session), so a console sign-in keeps this instead:
- * the token's subject and the roles it carried, not the token.
+ * A caller proven by one of the hub's API keys or by a JWT, or a person signed in to the console with either
+ * credential: a name (key name or token subject), roles and the facilities it may see. A session keeps this, never
+ * the token.
  */
-final class HubAuthentication extends AbstractAuthenticationToken {
+final class HubAuthentication extends AbstractAuthenticationToken implements FacilityScope.Scoped {
 
     private final String name;
+    private final FacilityScope scope;
 
-    HubAuthentication(String name, List<Role> roles) {
+    HubAuthentication(String name, List<Role> roles, FacilityScope scope) {
         super(authorities(roles));
         this.name = name;
+        this.scope = scope;
         setAuthenticated(true);
     }
 
@@ -28,7 +31,13 @@ final class HubAuthentication extends AbstractAuthenticationToken {
             return hub;
         }
         return new HubAuthentication(proven.getName(), proven.getAuthorities().stream()
-                .flatMap(granted -> Role.fromAuthority(granted.getAuthority()).stream()).toList());
+                .flatMap(granted -> Role.fromAuthority(granted.getAuthority()).stream()).toList(),
+                FacilityScope.of(proven));
+    }
+
+    @Override
+    public FacilityScope facilityScope() {
+        return scope;
     }
 
     static Collection<GrantedAuthority> authorities(Collection<Role> roles) {

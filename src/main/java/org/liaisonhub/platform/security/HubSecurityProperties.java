@@ -17,15 +17,17 @@ public record HubSecurityProperties(Map<String, ApiKey> apiKeys, Jwt jwt, List<S
 
     public HubSecurityProperties {
         apiKeys = apiKeys == null ? Map.of() : new TreeMap<>(apiKeys);
-        jwt = jwt == null ? new Jwt(null) : jwt;
+        jwt = jwt == null ? new Jwt(null, null) : jwt;
         plainHttpUrls = plainHttpUrls == null ? List.of()
                 : plainHttpUrls.stream().map(String::trim).filter(url -> !url.isEmpty()).toList();
     }
 
-    public record ApiKey(String key, List<Role> roles) {
+    /** @param facilities the facilities the key's caller may see; empty for all */
+    public record ApiKey(String key, List<Role> roles, List<String> facilities) {
 
         public ApiKey {
             roles = roles == null ? List.of() : List.copyOf(roles);
+            facilities = facilities == null ? List.of() : List.copyOf(facilities);
         }
 
         @Override
@@ -35,14 +37,17 @@ public record HubSecurityProperties(Map<String, ApiKey> apiKeys, Jwt jwt, List<S
     }
 
     /**
-     * @param rolesClaim the path to the list of role names granted for this application, by default the identity
-     *                   provider's client roles ({@code resource_access.liaison-hub.roles}); a top-level
-     *                   {@code roles} claim would take roles meant for every application the provider serves
+     * @param rolesClaim      the path to the list of role names granted for this application, by default the identity
+     *                        provider's client roles ({@code resource_access.liaison-hub.roles}); a top-level
+     *                        {@code roles} claim would take roles meant for every application the provider serves
+     * @param facilitiesClaim the path to the list of facilities the caller may see ({@code facilities}); absent or
+     *                        empty: all
      */
-    public record Jwt(String rolesClaim) {
+    public record Jwt(String rolesClaim, String facilitiesClaim) {
 
         public Jwt {
             rolesClaim = rolesClaim == null || rolesClaim.isBlank() ? "resource_access.liaison-hub.roles" : rolesClaim;
+            facilitiesClaim = facilitiesClaim == null || facilitiesClaim.isBlank() ? "facilities" : facilitiesClaim;
         }
     }
 }

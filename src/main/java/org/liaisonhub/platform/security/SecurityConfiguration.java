@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.liaisonhub.platform.FacilityScope;
 import org.liaisonhub.platform.HttpProblems;
 import org.liaisonhub.platform.audit.AuditTrail;
 import org.slf4j.Logger;
@@ -20,11 +22,9 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -98,40 +98,42 @@ public class SecurityConfiguration {
 
     private static AuthenticationProvider jwtProvider(JwtDecoder decoder, HubSecurityProperties properties) {
         JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
-        provider.setJwtAuthenticationConverter(new RolesFromClaim(properties.jwt().rolesClaim()));
+        provider.setJwtAuthenticationConverter(new CallerFromJwt(properties.jwt()));
         return provider;
     }
 
     /**
-     * Roles from a JWT claim (a list, found by a dotted path into nested claims), by their exact names; names that
-     * are not this hub's roles ({@code admin}, {@code Admin}) grant nothing.
+     * The caller a JWT proves: its subject, its roles for this application (a list found by a dotted path into
+     * nested claims, by exact names; {@code admin} or {@code Admin} grant nothing) and the facilities it may see.
      */
-    static final class RolesFromClaim implements Converter<Jwt, AbstractAuthenticationToken> {
+    static final class CallerFromJwt implements Converter<Jwt, AbstractAuthenticationToken> {
 
-        private final String claim;
+        private final HubSecurityProperties.Jwt claims;
 
-        RolesFromClaim(String claim) {
-            this.claim = claim;
+        CallerFromJwt(HubSecurityProperties.Jwt claims) {
+            this.claims = claims;
         }
 
         @Override
         public AbstractAuthenticationToken convert(Jwt jwt) {
-            Object value = jwt.getClaims();
-            for (String part : claim.split("\\.")) {
-                value = value instanceof java.util.Map<?, ?> map ? map.get(part) : null;
-            }
             List<Role> roles = new ArrayList<>();
-            if (value instanceof Collection<?> names) {
-                for (Object name : names) {
-                    for (Role role : Role.values()) {
-                        if (role.name().equals(name)) {
-                            roles.add(role);
-                        }
+            for (String name : names(jwt, claims.rolesClaim())) {
+                for (Role role : Role.values()) {
+                    if (role.name().equals(name)) {
+                        roles.add(role);
                     }
                 }
             }
-            Collection<GrantedAuthority> authorities = HubAuthentication.authorities(roles);
-            return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
+            return new HubAuthentication(jwt.getSubject(), roles,
+                    FacilityScope.of(names(jwt, claims.facilitiesClaim())));
+        }
+
+        private static List<String> names(Jwt jwt, String path) {
+            Object value = jwt.getClaims();
+            for (String part : path.split("\\.")) {
+                value = value instanceof Map<?, ?> map ? map.get(part) : null;
+            }
+            return value instanceof Collection<?> names ? names.stream().map(String::valueOf).toList() : List.of();
         }
     }
 }

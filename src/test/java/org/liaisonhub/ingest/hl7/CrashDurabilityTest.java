@@ -13,13 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.liaisonhub.platform.FacilityScope;
+import org.liaisonhub.store.MessageStore;
 import org.liaisonhub.support.Fixtures;
 import org.liaisonhub.support.HubJvm;
 import org.liaisonhub.support.HubProcess;
 import org.liaisonhub.support.MllpTestClient;
 import org.liaisonhub.support.TestIds;
 import org.liaisonhub.support.TestServices;
-import org.liaisonhub.store.MessageStore;
 import org.liaisonhub.workitem.WorkItemRepository;
 import org.liaisonhub.workitem.WorkItemSearch;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -89,8 +90,9 @@ class CrashDurabilityTest {
             List<String> lost = new ArrayList<>();
             for (Fixtures patient : acknowledged) {
                 boolean stored = store.search(new org.liaisonhub.store.MessageSearch(null, null,
-                        patient.get("CONTROL_ID"), null, null), 0, 1).total() == 1;
-                boolean worked = items.search(new WorkItemSearch("INTERPRETER", null, patient.get("MRN"), null), 0, 1)
+                        patient.get("CONTROL_ID"), null, null), FacilityScope.ALL, 0, 1).total() == 1;
+                boolean worked = items.search(new WorkItemSearch("INTERPRETER", null, patient.get("MRN"), null),
+                        FacilityScope.ALL, 0, 1)
                         .total() == 1;
                 if (!stored || !worked) {
                     lost.add(patient.get("CONTROL_ID"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.liaisonhub.platform.FacilityScope;
 import org.liaisonhub.platform.Page;
 import org.liaisonhub.store.MessageSearch;
 import org.liaisonhub.store.MessageStatus;
@@ -39,18 +40,20 @@ class RestartTest {
 
         try (ConfigurableApplicationContext hub = HubProcess.start(dataDir, port)) {
             Page<StoredMessage> stored = hub.getBean(MessageStore.class)
-                    .search(new MessageSearch(null, null, patient.get("CONTROL_ID"), null, null), 0, 10);
+                    .search(new MessageSearch(null, null, patient.get("CONTROL_ID"), null, null), FacilityScope.ALL,
+                            0, 10);
             assertThat(stored.items()).singleElement()
                     .satisfies(m -> assertThat(m.status()).isEqualTo(MessageStatus.PROCESSED));
             Page<WorkItem> items = hub.getBean(WorkItemRepository.class)
-                    .search(new WorkItemSearch(null, null, patient.get("MRN"), null), 0, 10);
+                    .search(new WorkItemSearch(null, null, patient.get("MRN"), null), FacilityScope.ALL, 0, 10);
             assertThat(items.total()).isEqualTo(3);
 
             try (MllpTestClient ehr = new MllpTestClient("127.0.0.1", port)) {
                 assertThat(ehr.send(patient.hl7("a01-admit-spanish-two-insurances")).code()).isEqualTo("AA");
             }
             assertThat(hub.getBean(MessageStore.class)
-                    .search(new MessageSearch(MessageStatus.DUPLICATE, null, patient.get("CONTROL_ID"), null, null), 0, 10)
+                    .search(new MessageSearch(MessageStatus.DUPLICATE, null, patient.get("CONTROL_ID"), null, null),
+                            FacilityScope.ALL, 0, 10)
                     .total()).as("the resend after the restart is recognised as a duplicate").isEqualTo(1);
 
             JmsTemplate jms = hub.getBean(JmsTemplate.class);
