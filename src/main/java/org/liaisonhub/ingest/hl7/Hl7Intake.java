@@ -27,7 +27,8 @@ public class Hl7Intake {
      */
     public byte[] receive(MllpFrame frame, String remoteAddress) {
         InboundFrame inbound = InboundFrame.decode(frame.bytes(), frame.size(), properties.defaultCharset());
-        Hl7Outcome outcome = ingest.ingest(inbound, peer(remoteAddress), frame.sender());
+        String from = frame.sentFrom() != null ? frame.sentFrom() : peer(remoteAddress);
+        Hl7Outcome outcome = ingest.ingest(inbound, from, frame.sender());
         return outcome.acknowledgement() == null ? null : outcome.acknowledgement().getBytes(inbound.charset());
     }
 

@@ -73,8 +73,10 @@ class MllpFrameDecoder extends ByteToMessageDecoder {
                 head = head(in, length);
             }
             out.add(head == null
-                    ? new MllpFrame(ByteBufUtil.getBytes(in, in.readerIndex(), length), length, sender(ctx))
-                    : new MllpFrame(head, (int) Math.min(Integer.MAX_VALUE, skipped + length), sender(ctx)));
+                    ? new MllpFrame(ByteBufUtil.getBytes(in, in.readerIndex(), length), length, sender(ctx),
+                            MllpProxyProtocol.namedSender(ctx.channel()))
+                    : new MllpFrame(head, (int) Math.min(Integer.MAX_VALUE, skipped + length), sender(ctx),
+                            MllpProxyProtocol.namedSender(ctx.channel())));
             in.readerIndex(end + 1);
             resetFrame();
         }

@@ -16,13 +16,20 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The Netty handlers the MLLP route names, in pipeline order:
- * {@code decoders=#mllpTls,#mllpSenderFilter,#mllpFrameEncoder,#mllpFrameDecoder,#mllpConnectionGuard}. The
- * frame encoder sits after TLS so that acknowledgements are framed before they are encrypted.
+ * {@code decoders=#mllpProxyProtocol,#mllpTls,#mllpSenderFilter,#mllpFrameEncoder,#mllpFrameDecoder,
+ * #mllpConnectionGuard}. The PROXY header comes before TLS; the frame encoder sits after TLS so that
+ * acknowledgements are framed before they are encrypted.
  */
 @Configuration(proxyBeanMethods = false)
 public class MllpPipeline {
 
     private static final Logger log = LoggerFactory.getLogger(MllpPipeline.class);
+
+    @Bean
+    ChannelHandlerFactory mllpProxyProtocol(MllpProperties properties) {
+        SenderAddresses trusted = new SenderAddresses(properties.trustedProxies());
+        return factory(() -> new MllpProxyProtocol(trusted));
+    }
 
     @Bean
     ChannelHandlerFactory mllpTls(MllpProperties properties) {

@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                         is never buffered
  * @param defaultCharset   used when MSH-18 is empty or unknown
  * @param allowedSenders   CIDR ranges senders may connect from; empty allows every address
+ * @param trustedProxies   CIDR ranges of TCP load balancers that name the sender by the PROXY protocol
  * @param insecureNetwork  serve a non-loopback address without TLS client certificates (refused unless set)
  * @param senders          by name: the client certificate a sending system presents and the facilities it may send for
  * @param connections      how many connections, for how long idle, how fast
@@ -26,8 +27,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("hub.mllp")
 public record MllpProperties(String host, int port, int workerThreads, int maxMessageSize, Charset defaultCharset,
-        List<String> allowedSenders, boolean insecureNetwork, Map<String, Sender> senders, Connections connections,
-        Tls tls) {
+        List<String> allowedSenders, List<String> trustedProxies, boolean insecureNetwork, Map<String, Sender> senders,
+        Connections connections, Tls tls) {
 
     public MllpProperties {
         if (defaultCharset == null) {
@@ -36,13 +37,17 @@ public record MllpProperties(String host, int port, int workerThreads, int maxMe
         if (maxMessageSize <= 0) {
             throw new IllegalArgumentException("hub.mllp.max-message-size must be positive");
         }
-        allowedSenders = allowedSenders == null ? List.of()
-                : allowedSenders.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        allowedSenders = ranges(allowedSenders);
+        trustedProxies = ranges(trustedProxies);
         senders = senders == null ? Map.of() : new TreeMap<>(senders);
         if (connections == null) {
             throw new IllegalArgumentException("hub.mllp.connections.* must be set");
         }
         tls = tls == null ? new Tls(false, null, null, null, null, null, null, null, null) : tls;
+    }
+
+    private static List<String> ranges(List<String> cidrs) {
+        return cidrs == null ? List.of() : cidrs.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     /**

@@ -49,7 +49,7 @@ class MllpSenderFilter extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
-        InetSocketAddress peer = (InetSocketAddress) ctx.channel().remoteAddress();
+        InetSocketAddress peer = MllpProxyProtocol.sender(ctx.channel());
         if (peer != null) {
             InetAddress address = peer.getAddress();
             if (!allowed.allows(address)) {
@@ -101,7 +101,7 @@ class MllpSenderFilter extends ChannelInboundHandlerAdapter {
     }
 
     private void record(ChannelHandlerContext ctx, String event, String reason) {
-        InetSocketAddress peer = (InetSocketAddress) ctx.channel().remoteAddress();
+        InetSocketAddress peer = MllpProxyProtocol.sender(ctx.channel());
         String sender = peer == null ? "unknown" : peer.getAddress().getHostAddress();
         log.warn("MLLP connection from {} refused: {}", sender, reason);
         auditWriter.execute(() -> audit.record("mllp:" + sender, event, null, null, "MLLP", "mllp", 0, sender,

@@ -19,8 +19,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.liaisonhub.platform.FacilityScope;
 import org.liaisonhub.platform.audit.AuditEvent;
 import org.liaisonhub.platform.audit.AuditTrail;
+import org.liaisonhub.store.MessageSearch;
+import org.liaisonhub.store.MessageStore;
 import org.liaisonhub.support.Ack;
 import org.liaisonhub.support.Fixtures;
 import org.liaisonhub.support.HubProcess;
@@ -163,6 +166,40 @@ class MllpSecureByDefaultTest {
                         .isGreaterThanOrEqualTo(Duration.ofMillis(900));
                 assertThatThrownBy(ehr::read).as("closed once idle").isInstanceOf(IllegalStateException.class);
             }
+        }
+    }
+
+    @Test
+    void behindATrustedLoadBalancerTheSenderNamedByThePROXYProtocolIsTheOneAllowedLimitedAndStored() {
+        int port = TestIds.freePort();
+        try (ConfigurableApplicationContext hub = HubProcess.start(dataDir, port,
+                "--hub.mllp.trusted-proxies=127.0.0.1/32", "--hub.mllp.allowed-senders=203.0.113.0/24")) {
+            MllpTestClient mllp = new MllpTestClient("127.0.0.1", port);
+            Fixtures patient = admission();
+            try (MllpTestClient.Raw balanced = mllp.openRaw()) {
+                balanced.writeBytes(("PROXY TCP4 203.0.113.9 127.0.0.1 40123 " + port + "\r\n").getBytes());
+                assertThat(balanced.send(patient.hl7("a01-admit-interpreter")).code()).isEqualTo("AA");
+            }
+            MessageStore store = hub.getBean(MessageStore.class);
+            assertThat(store.search(new MessageSearch(null, null, patient.get("CONTROL_ID"), null, null),
+                    FacilityScope.ALL, 0, 1).items()).singleElement()
+                    .satisfies(m -> assertThat(m.envelope().remoteAddress()).isEqualTo("203.0.113.9:40123"));
+
+            try (MllpTestClient.Raw outsider = mllp.openRaw()) {
+                outsider.writeBytes(("PROXY TCP4 198.51.100.7 127.0.0.1 40124 " + port + "\r\n").getBytes());
+                refused(outsider, "a sender the balancer names outside the allow-list");
+            }
+            try (MllpTestClient.Raw untrusted = mllp.openRawFrom("127.0.0.2")) {
+                untrusted.writeBytes(("PROXY TCP4 203.0.113.9 127.0.0.1 40125 " + port + "\r\n").getBytes());
+                refused(untrusted, "a PROXY header from an address that is no trusted balancer");
+            }
+            AuditTrail audit = hub.getBean(AuditTrail.class);
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                assertThat(audit.search("mllp:198.51.100.7", AuditEvent.CONNECTION_REFUSED, null, null, null, null, 0,
+                        10).total()).isEqualTo(1);
+                assertThat(audit.search("mllp:127.0.0.2", AuditEvent.CONNECTION_REFUSED, null, null, null, null, 0,
+                        10).total()).isEqualTo(1);
+            });
         }
     }
 
