@@ -86,6 +86,17 @@ public final class TestCertificates {
 
     public enum ClientCertificate { TRUSTED, UNTRUSTED, NONE }
 
+    /** A hub's arguments for MLLP over TLS with these stores, asking for client certificates as given. */
+    public String[] mllpOverTls(String clientAuth) {
+        return new String[] {
+            "--hub.mllp.tls.enabled=true",
+            "--hub.mllp.tls.keystore=" + serverKeystore,
+            "--hub.mllp.tls.keystore-password=" + PASSWORD,
+            "--hub.mllp.tls.truststore=" + truststore,
+            "--hub.mllp.tls.truststore-password=" + PASSWORD,
+            "--hub.mllp.tls.client-auth=" + clientAuth};
+    }
+
     private static KeyPair keys() throws GeneralSecurityException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);

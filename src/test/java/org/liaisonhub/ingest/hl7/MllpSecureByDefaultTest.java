@@ -63,7 +63,7 @@ class MllpSecureByDefaultTest {
                 .as("plain text").rootCause()
                 .hasMessageContaining("without TLS client certificates")
                 .hasMessageContaining("hub.mllp.insecure-network=true");
-        List<String> tlsWithoutAllowList = new ArrayList<>(List.of(tls("need")));
+        List<String> tlsWithoutAllowList = new ArrayList<>(List.of(certificates.mllpOverTls("need")));
         tlsWithoutAllowList.add("--hub.mllp.host=0.0.0.0");
         assertThatThrownBy(() -> HubProcess.start(dataDir, TestIds.freePort(),
                 tlsWithoutAllowList.toArray(String[]::new)).close())
@@ -78,7 +78,7 @@ class MllpSecureByDefaultTest {
     @Test
     void aCertificateSendingForAFacilityItDoesNotCoverIsAnsweredArAndTheMessageStored() throws Exception {
         int port = TestIds.freePort();
-        List<String> args = new ArrayList<>(List.of(tls("need")));
+        List<String> args = new ArrayList<>(List.of(certificates.mllpOverTls("need")));
         args.addAll(List.of("--hub.mllp.senders.epic.certificate=cn=EPIC-PROD, o=General Hospital",
                 "--hub.mllp.senders.epic.facilities=GENHOSP", "--hub.security.api-keys.it.key=" + KEY,
                 "--hub.security.api-keys.it.roles=INTEGRATION"));
@@ -102,7 +102,7 @@ class MllpSecureByDefaultTest {
     @Test
     void aTrustedCertificateThatIsNoKnownSenderIsRefusedAndRecorded() throws Exception {
         int port = TestIds.freePort();
-        List<String> args = new ArrayList<>(List.of(tls("need")));
+        List<String> args = new ArrayList<>(List.of(certificates.mllpOverTls("need")));
         args.addAll(List.of("--hub.mllp.senders.lab.certificate=" + "ab:".repeat(31) + "ab",
                 "--hub.mllp.senders.lab.facilities=LAB"));
         try (ConfigurableApplicationContext hub = HubProcess.start(dataDir, port, args.toArray(String[]::new));
@@ -217,16 +217,6 @@ class MllpSecureByDefaultTest {
 
     private static Fixtures admission() {
         return Fixtures.fresh().with("VERSION", "2.5.1");
-    }
-
-    private String[] tls(String clientAuth) {
-        return new String[] {
-            "--hub.mllp.tls.enabled=true",
-            "--hub.mllp.tls.keystore=" + certificates.serverKeystore,
-            "--hub.mllp.tls.keystore-password=" + TestCertificates.PASSWORD,
-            "--hub.mllp.tls.truststore=" + certificates.truststore,
-            "--hub.mllp.tls.truststore-password=" + TestCertificates.PASSWORD,
-            "--hub.mllp.tls.client-auth=" + clientAuth};
     }
 
     private static JsonNode messages(ConfigurableApplicationContext hub, String controlId) throws Exception {

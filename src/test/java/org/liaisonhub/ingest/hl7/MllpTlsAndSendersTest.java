@@ -41,7 +41,7 @@ class MllpTlsAndSendersTest {
     @Test
     void withClientAuthNeededOnlyASenderWithATrustedCertificateIsServed() throws Exception {
         int port = TestIds.freePort();
-        try (ConfigurableApplicationContext hub = HubProcess.start(dataDir, port, tls("need"))) {
+        try (ConfigurableApplicationContext hub = HubProcess.start(dataDir, port, certificates.mllpOverTls("need"))) {
             Fixtures patient = Fixtures.fresh().with("VERSION", "2.5.1");
             try (MllpTestClient ehr = new MllpTestClient("127.0.0.1", port,
                     certificates.clientContext(ClientCertificate.TRUSTED))) {
@@ -64,7 +64,7 @@ class MllpTlsAndSendersTest {
     @Test
     void withClientAuthWantedASenderWithoutCertificateIsStillServedOverTls() throws Exception {
         int port = TestIds.freePort();
-        try (ConfigurableApplicationContext hub = HubProcess.start(dataDir, port, tls("want"))) {
+        try (ConfigurableApplicationContext hub = HubProcess.start(dataDir, port, certificates.mllpOverTls("want"))) {
             try (MllpTestClient ehr = new MllpTestClient("127.0.0.1", port,
                     certificates.clientContext(ClientCertificate.NONE))) {
                 assertThat(ehr.send(Fixtures.fresh().with("VERSION", "2.5.1").hl7("a01-admit-interpreter")).code())
@@ -87,16 +87,6 @@ class MllpTlsAndSendersTest {
                 "--hub.mllp.allowed-senders=10.0.0.0/8,127.0.0.0/8")) {
             assertThat(plainTextAnswer(port)).as("loopback allowed now").contains("MSA|AA|");
         }
-    }
-
-    private String[] tls(String clientAuth) {
-        return new String[] {
-            "--hub.mllp.tls.enabled=true",
-            "--hub.mllp.tls.keystore=" + certificates.serverKeystore,
-            "--hub.mllp.tls.keystore-password=" + TestCertificates.PASSWORD,
-            "--hub.mllp.tls.truststore=" + certificates.truststore,
-            "--hub.mllp.tls.truststore-password=" + TestCertificates.PASSWORD,
-            "--hub.mllp.tls.client-auth=" + clientAuth};
     }
 
     /** Sends one admission in plain MLLP; returns the answer, or null if the hub closed the connection instead. */
