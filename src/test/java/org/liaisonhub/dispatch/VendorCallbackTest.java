@@ -9,9 +9,12 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.liaisonhub.dispatch.callback.CallbackSignature;
+import org.liaisonhub.platform.audit.AuditEvent;
+import org.liaisonhub.platform.audit.AuditTrail;
 import org.liaisonhub.support.Fixtures;
 import org.liaisonhub.support.MllpTestClient;
 import org.liaisonhub.support.VendorIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 
@@ -22,6 +25,9 @@ import org.springframework.http.ResponseEntity;
 class VendorCallbackTest extends VendorIntegrationTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @Autowired
+    AuditTrail audit;
 
     @Test
     void aReplayedCallbackAndAStaleOneAreRefusedAndChangeNothingWhileAFreshOneApplies() {
@@ -59,6 +65,18 @@ class VendorCallbackTest extends VendorIntegrationTest {
         ResponseEntity<String> wrong = callbacks.send("interpreter", accepted, "a-wrong-secret-of-32-bytes-or-more!");
         assertThat(unknown.getStatusCode().value()).isEqualTo(401);
         assertThat(unknown.getBody()).as("the vendors cannot be told from the answers").isEqualTo(wrong.getBody());
+
+        String forger = "2001:db8::" + Long.toHexString(System.nanoTime() & 0xffff) + ":c";
+        HttpHeaders forged = new HttpHeaders();
+        forged.set("X-Forwarded-For", forger);
+        callbacks.send("pharmacy", accepted.getBytes(StandardCharsets.UTF_8), forged);
+        assertThat(audit.search(null, AuditEvent.AUTHENTICATION_FAILED, null, null, null, null, 0, 50).items())
+                .as("a failed callback counts as a failed authentication of its address")
+                .anySatisfy(row -> {
+                    assertThat(row.remoteAddress()).isEqualTo(forger);
+                    assertThat(row.detail()).isEqualTo("vendor callback: wrong signature");
+                    assertThat(row.path()).doesNotContain("pharmacy");
+                });
 
         String padded = accepted.replace("\"intent\"", "\"note\": [{\"text\": \"" + "x".repeat(70_000)
                 + "\"}], \"intent\"");

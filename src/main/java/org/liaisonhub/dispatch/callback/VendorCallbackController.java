@@ -3,6 +3,7 @@ package org.liaisonhub.dispatch.callback;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,7 @@ import org.hl7.fhir.r4.model.Task;
 import org.liaisonhub.dispatch.DispatchProperties;
 import org.liaisonhub.dispatch.Vendors;
 import org.liaisonhub.dispatch.fhir.FhirCodes;
+import org.liaisonhub.platform.AuthenticationFailures;
 import org.liaisonhub.workitem.WorkItem;
 import org.liaisonhub.workitem.WorkItemRepository;
 import org.liaisonhub.workitem.WorkItemService;
@@ -60,10 +62,11 @@ public class VendorCallbackController {
     private final DispatchProperties properties;
     private final FhirContext fhir;
     private final TransactionTemplate transaction;
+    private final AuthenticationFailures failures;
 
     VendorCallbackController(Vendors vendors, WorkItemRepository items, WorkItemService workItems,
             CallbackReplays replays, DispatchProperties properties, FhirContext fhir,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, AuthenticationFailures failures) {
         this.vendors = vendors;
         this.items = items;
         this.workItems = workItems;
@@ -71,6 +74,7 @@ public class VendorCallbackController {
         this.properties = properties;
         this.fhir = fhir;
         this.transaction = new TransactionTemplate(transactions);
+        this.failures = failures;
     }
 
     @PostMapping(path = "/{vendor}", consumes = MediaType.ALL_VALUE)
@@ -78,8 +82,8 @@ public class VendorCallbackController {
             @RequestHeader(value = CallbackSignature.HEADER, required = false) String signature,
             @RequestHeader(value = CallbackSignature.TIMESTAMP, required = false) String timestamp,
             @RequestHeader(value = "Content-Type", required = false) String contentType,
-            @RequestHeader(value = "Content-Length", required = false) Long length, InputStream body)
-            throws IOException {
+            @RequestHeader(value = "Content-Length", required = false) Long length, InputStream body,
+            HttpServletRequest request) throws IOException {
         long limit = properties.callbackMaxBytes().toBytes();
         byte[] raw = length != null && length > limit ? null : body.readNBytes((int) limit + 1);
         if (raw == null || raw.length > limit) {
@@ -92,6 +96,9 @@ public class VendorCallbackController {
                 known.callbackSecret(), timestamp, raw, signature, now, properties.callbackMaxAge()))
                 .orElse(CallbackSignature.Verdict.WRONG);
         if (verdict != CallbackSignature.Verdict.VALID) {
+            // counted and throttled per address as every failed authentication; the name sent is not recorded
+            failures.failed(request.getRemoteAddr(), "POST", "/api/vendor-callbacks/{vendor}",
+                    "vendor callback: " + verdict.name().toLowerCase(Locale.ROOT) + " signature");
             return unsigned(vendor, verdict);
         }
         IBaseResource sent;

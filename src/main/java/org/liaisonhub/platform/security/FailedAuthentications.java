@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.liaisonhub.platform.AuthenticationFailures;
 import org.liaisonhub.platform.audit.AuditEvent;
 import org.liaisonhub.platform.audit.AuditTrail;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
  * drowning the trail. Kept per hub instance, in memory.
  */
 @Component
-class FailedAuthentications {
+class FailedAuthentications implements AuthenticationFailures {
 
     private static final Duration MINUTE = Duration.ofMinutes(1);
 
@@ -70,6 +71,11 @@ class FailedAuthentications {
         if (window.failures() == 1) {
             audit.record(null, AuditEvent.AUTHENTICATION_FAILED, null, null, method, path, 401, address, reason);
         }
+    }
+
+    @Override
+    public void failed(String address, String method, String path, String reason) {
+        failed(address, method, path, reason, true);
     }
 
     /** Writes the counts of the minutes that are over and forgets them. */
