@@ -8,10 +8,13 @@ import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import java.io.ByteArrayInputStream;
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +22,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.AfterAll;
@@ -40,6 +45,7 @@ class HttpLimitsTest {
     private static final String ADMIN = "admin-key-0123456789abcdef";
     private static final FhirContext FHIR = FhirContext.forR4Cached();
     private static final HttpClient client = HttpClient.newHttpClient();
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static ConfigurableApplicationContext hub;
 
     @BeforeAll
@@ -107,6 +113,30 @@ class HttpLimitsTest {
         List<AuditEvent> rows = hub.getBean(AuditTrail.class).search(null, AuditEvent.AUTHENTICATION_FAILED, null,
                 null, null, null, 0, 50).items().stream().filter(e -> guesser.equals(e.remoteAddress())).toList();
         assertThat(rows).as("the first failure of the minute, at once").hasSize(1);
+    }
+
+    @Test
+    void failedConsoleSignInsAreThrottledAsTheApisAre() throws Exception {
+        String guesser = "2001:db8::" + Long.toHexString(System.nanoTime() & 0xffff) + ":5";
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> form = browser.send(get("/login").header("X-Forwarded-For", guesser).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher token = CSRF.matcher(form.body());
+            assertThat(token.find()).isTrue();
+            HttpResponse<String> refused = browser.send(HttpRequest.newBuilder(url("/login"))
+                    .header("X-Forwarded-For", guesser)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("credential=guess-" + i + "&_csrf="
+                            + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.headers().firstValue("Location")).hasValueSatisfying(to ->
+                    assertThat(to).endsWith("/login?error"));
+        }
+        HttpResponse<String> throttled = browser.send(get("/login").header("X-Forwarded-For", guesser).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(throttled.statusCode()).as("the sign-in page itself, for the rest of the minute").isEqualTo(429);
+        assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
     }
 
     @Test
