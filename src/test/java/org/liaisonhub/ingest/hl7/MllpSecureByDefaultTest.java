@@ -125,15 +125,22 @@ class MllpSecureByDefaultTest {
                 "--hub.mllp.connections.max-per-address=2")) {
             assertThat(output.getOut()).contains("ERROR").contains("INSECURE: The MLLP listener on 0.0.0.0");
             MllpTestClient mllp = new MllpTestClient("127.0.0.1", port);
-            MllpTestClient.Raw first = served(mllp.openRaw());
-            served(mllp.openRaw());
-            refused(mllp.openRaw(), "a third from the same address");
-            served(mllp.openRawFrom("127.0.0.2"));
-            refused(mllp.openRawFrom("127.0.0.3"), "a fourth in all");
+            // every open connection stays referenced: a socket the garbage collector reclaims closes itself
+            List<MllpTestClient.Raw> open = new ArrayList<>();
+            try {
+                MllpTestClient.Raw first = served(mllp.openRaw());
+                open.add(first);
+                open.add(served(mllp.openRaw()));
+                refused(mllp.openRaw(), "a third from the same address");
+                open.add(served(mllp.openRawFrom("127.0.0.2")));
+                refused(mllp.openRawFrom("127.0.0.3"), "a fourth in all");
 
-            first.close();
-            await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
-                    .until(() -> served(mllp.openRawFrom("127.0.0.3")) != null);
+                first.close();
+                await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                        .until(() -> open.add(served(mllp.openRawFrom("127.0.0.3"))));
+            } finally {
+                open.forEach(MllpTestClient.Raw::close);
+            }
 
             AuditTrail audit = hub.getBean(AuditTrail.class);
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(audit.search(null,
