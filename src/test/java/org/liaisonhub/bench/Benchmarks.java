@@ -30,8 +30,8 @@ public final class Benchmarks {
     private static final double MAX_WARM_UP = 480;
 
     private final boolean quick;
-    /** Only the section about vendors that fail ({@code --only=vendor-outage}). */
-    private final boolean outageOnly;
+    /** Only one section: {@code --only=feed} (one ordered feed) or {@code --only=vendor-outage}. */
+    private final String only;
     private final int repeat;
     private final double seconds;
     private final long footprintMessages;
@@ -46,9 +46,9 @@ public final class Benchmarks {
     /** Every hub message is valid ADT: anything but AA/CA is a failure to report. */
     private long notAccepted;
 
-    private Benchmarks(boolean quick, boolean outageOnly) {
+    private Benchmarks(boolean quick, String only) {
         this.quick = quick;
-        this.outageOnly = outageOnly;
+        this.only = only;
         this.repeat = quick ? 1 : 3;
         this.seconds = quick ? 5 : 20;
         this.footprintMessages = quick ? 10_000 : 100_000;
@@ -57,28 +57,34 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws IOException {
         boolean quick = List.of(args).contains("--quick");
-        boolean outageOnly = List.of(args).contains("--only=vendor-outage");
+        String only = List.of(args).stream().filter(a -> a.startsWith("--only=")).map(a -> a.substring(7))
+                .findFirst().orElse("");
         Files.createDirectories(OUT);
         if (!Files.exists(Path.of("target", "liaison-hub.jar"))) {
             throw new IllegalStateException("Build the hub first: mvn -B -q -DskipTests package");
         }
-        new Benchmarks(quick, outageOnly).run();
+        new Benchmarks(quick, only).run();
     }
 
     private void run() throws IOException {
         report.heading("Liaison Hub benchmark run, " + Instant.now() + (quick ? " (quick run)" : ""));
         report.machine(CONNECTIONS);
-        if (!outageOnly) {
+        if (only.isEmpty() || only.equals("feed")) {
+            oneFeed();
+        }
+        if (only.isEmpty()) {
             List<Double> baseline = baseline();
             List<Double> withoutDispatch = hubWithoutDispatch();
             try (VendorSink sink = new VendorSink()) {
                 dispatching(sink, baseline, withoutDispatch);
             }
         }
-        try (VendorSink sink = new VendorSink()) {
-            vendorFailures(sink);
+        if (only.isEmpty() || only.equals("vendor-outage")) {
+            try (VendorSink sink = new VendorSink()) {
+                vendorFailures(sink);
+            }
         }
-        if (!outageOnly) {
+        if (only.isEmpty()) {
             footprint();
         }
         report.section("Warm-up (load until the JIT compilers took less than " + fmt(COMPILER_SETTLED * 100)
@@ -92,6 +98,42 @@ public final class Benchmarks {
         Files.writeString(file, report.toString());
         System.out.println(report);
         System.out.println("Report: " + file.toAbsolutePath());
+    }
+
+    /**
+     * One ordered feed on one connection (and on {@link OneFeed#MANY}), for the floor, HAPI's MLLP server and the
+     * hub with dispatch off and on, each a fresh process warmed up first.
+     */
+    private void oneFeed() throws IOException {
+        report.section("One ordered feed: closed loop on 1 connection and on " + OneFeed.MANY + ", ADT mix (~3 KB)");
+        OneFeed feed = new OneFeed(repeat, seconds);
+        try (HubUnderTest floor = HubUnderTest.floor(OUT.resolve("floor.log"))) {
+            feedOf(feed, "floor: HAPI parse + generateACK on plain sockets", floor, () -> { });
+        }
+        try (HubUnderTest hapi = HubUnderTest.baseline(OUT.resolve("baseline.log"))) {
+            feedOf(feed, "HAPI's MLLP server, parse + ACK", hapi, () -> { });
+        }
+        try (HubUnderTest hub = HubUnderTest.hub(dataDir(), OUT.resolve("hub-feed-no-dispatch.log"),
+                List.of("-Xmx1g"), List.of())) {
+            startups.add(hub.startupSeconds());
+            feedOf(feed, "Liaison Hub, dispatch off", hub, () -> { });
+        }
+        try (VendorSink sink = new VendorSink(); HubUnderTest hub = HubUnderTest.hub(dataDir(),
+                OUT.resolve("hub-feed.log"), List.of("-Xmx1g"), vendors(sink))) {
+            startups.add(hub.startupSeconds());
+            // each run starts with every vendor request of the one before delivered
+            feedOf(feed, "Liaison Hub, dispatch on", hub, () -> drain(hub));
+        }
+        feed.table().forEach(report::line);
+    }
+
+    private void feedOf(OneFeed feed, String name, HubUnderTest server, Runnable settle) {
+        MllpLoad load = new MllpLoad(server.mllpPort());
+        AdtMix mix = new AdtMix(runId());
+        warmUp(name, server, slice -> load.closedLoop(OneFeed.MANY, slice, 0, mix::next, (m, t) -> { }));
+        settle.run();
+        feed.measure(name, load, mix, settle);
+        notAccepted += load.notAccepted();
     }
 
     private List<Double> baseline() {

@@ -115,9 +115,18 @@ final class HubUnderTest implements AutoCloseable {
 
     /** Starts HAPI's MLLP server with an application that only parses and acknowledges. */
     static HubUnderTest baseline(Path log) {
+        return server(HapiBaselineServer.class, log);
+    }
+
+    /** Starts the floor: HAPI's parse and ACK on plain sockets ({@link FloorServer}). */
+    static HubUnderTest floor(Path log) {
+        return server(FloorServer.class, log);
+    }
+
+    private static HubUnderTest server(Class<?> main, Path log) {
         int mllp = Ports.free();
         Process process = launch(List.of(JAVA.toString(), "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-                HapiBaselineServer.class.getName(), String.valueOf(mllp)), log);
+                main.getName(), String.valueOf(mllp)), log);
         HubUnderTest baseline = new HubUnderTest(process, null, mllp, 0, 0);
         baseline.waitUntil(baseline::listening, log);
         return baseline;
