@@ -85,9 +85,8 @@ public class Outbox {
      * their next attempt); and only the first unfinished request of each work item, so that an item's requests reach
      * the vendor in order and one waiting for its next attempt holds back its own item's later ones and nothing
      * else. The batch is chosen first, reading at most {@code limit} rows of the vendor's pending index in order,
-     * then locked: with the lock in the same query, H2 read (and locked) every pending row before applying the limit,
-     * and with the choice as an {@code IN (subquery)} of the locking query it ran the subquery again for every row
-     * it locked. Rows another instance has locked are skipped; one that it relayed meanwhile no longer matches.
+     * then locked (the relay's round then costs the same whatever the backlog; the benchmark history's second and
+     * third rounds measured the other shapes). Rows another instance has locked are skipped; one that it relayed meanwhile no longer matches.
      */
     public List<OutboxEntry> lockRelayable(String vendor, int limit, Instant now) {
         return lock(RELAYABLE + " order by o.vendor, o.status, o.id limit :limit", vendor, limit, now);

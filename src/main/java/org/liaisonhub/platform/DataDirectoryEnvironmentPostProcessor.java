@@ -12,9 +12,9 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Turns {@code hub.data-dir} into an absolute path before any bean reads it, and creates it readable by the hub's
- * user only when it does not exist (it holds PHI). The H2 database and the embedded Artemis journal both live below
- * it (each creates its own directories), and H2 refuses file paths that are only implicitly relative, such as
- * {@code HUB_DATA_DIR=data}.
+ * user only when it does not exist (it holds PHI). The embedded PostgreSQL cluster and the embedded Artemis journal
+ * both live below it (each creates its own directories), and each resolves a relative path against a working
+ * directory of its own ({@code HUB_DATA_DIR=data} means the same directory to all of them only once absolute).
  */
 public class DataDirectoryEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-/** Timestamps to and from {@code timestamp with time zone} columns, the same way on H2 and PostgreSQL. */
+/** Timestamps to and from {@code timestamp with time zone} columns, always as UTC instants. */
 public final class DbTime {
 
     private DbTime() {

@@ -61,6 +61,15 @@ public final class OwnerOnlyFiles {
         return Files.readString(file, StandardCharsets.UTF_8);
     }
 
+    /** Creates the file empty, owner-only, unless it exists (a log another program appends to). */
+    public static Path createFile(Path file) throws IOException {
+        try {
+            return Files.createFile(file, attributes(FILE));
+        } catch (FileAlreadyExistsException kept) {
+            return file;
+        }
+    }
+
     private static FileAttribute<?>[] attributes(Set<PosixFilePermission> permissions) {
         return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)}
                 : new FileAttribute<?>[0];

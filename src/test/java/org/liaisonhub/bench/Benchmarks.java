@@ -481,7 +481,7 @@ public final class Benchmarks {
         }
     }
 
-    /** Bytes under a directory (the H2 file and the broker's journal live in the hub's data directory). */
+    /** Bytes under a directory (a hub's embedded database cluster and broker journal live in its data directory). */
     private static long size(Path directory) {
         try (var files = Files.walk(directory)) {
             return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
@@ -537,7 +537,7 @@ public final class Benchmarks {
                     + connections + " MLLP connections, loopback.");
             String database = System.getenv("HUB_DB_URL");
             line("Hub: target/liaison-hub.jar on its embedded defaults (persistent embedded Artemis), database "
-                    + (database == null || database.isBlank() ? "embedded H2" : database) + ".");
+                    + (database == null || database.isBlank() ? "the embedded PostgreSQL" : database) + ".");
         }
 
         void section(String title) {

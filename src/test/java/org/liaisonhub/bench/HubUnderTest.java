@@ -79,7 +79,7 @@ final class HubUnderTest implements AutoCloseable {
 
     /**
      * On PostgreSQL ({@code HUB_DB_URL}, inherited by the hub), a schema of the hub's own, named after its data
-     * directory: every hub of a run starts empty, as on H2.
+     * directory: every hub of a run starts empty, as on its embedded database.
      */
     private static List<String> ownSchema(Path dataDir) {
         if (!onPostgres()) {

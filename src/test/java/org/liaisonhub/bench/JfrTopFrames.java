@@ -14,8 +14,8 @@ import jdk.jfr.consumer.RecordingFile;
 /** Where the CPU went, from a JFR recording's execution samples: the hottest methods and libraries. */
 final class JfrTopFrames {
 
-    private static final List<String> LIBRARIES = List.of("org.h2", "ca.uhn.hl7v2", "ca.uhn.fhir", "org.hl7.fhir",
-            "org.apache.activemq", "io.netty", "org.apache.camel", "org.springframework", "com.zaxxer",
+    private static final List<String> LIBRARIES = List.of("org.postgresql", "ca.uhn.hl7v2", "ca.uhn.fhir",
+            "org.hl7.fhir", "org.apache.activemq", "io.netty", "org.apache.camel", "org.springframework", "com.zaxxer",
             "com.fasterxml", "org.liaisonhub", "org.flywaydb", "org.apache.tomcat", "org.apache.coyote",
             "ch.qos.logback", "org.slf4j", "io.micrometer", "java.", "javax.", "jdk.", "sun.");
 
@@ -42,7 +42,7 @@ final class JfrTopFrames {
         samples++;
         RecordedFrame top = frames.get(0);
         methods.merge(top.getMethod().getType().getName() + "." + top.getMethod().getName(), 1, Integer::sum);
-        // the library is the first non-JDK frame: time in java.util called by H2 counts as H2's
+        // the library is the first non-JDK frame: time in java.util called by the JDBC driver counts as the driver's
         String library = "other";
         for (RecordedFrame frame : frames) {
             String type = frame.getMethod().getType().getName();

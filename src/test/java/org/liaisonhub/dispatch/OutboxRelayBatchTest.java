@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.liaisonhub.dispatch.OutboxEntry.Action;
+import org.liaisonhub.support.TestServices;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,10 +26,10 @@ class OutboxRelayBatchTest {
 
     @BeforeEach
     void migratedDatabase() {
-        DataSource h2 = MigratedH2.create();
-        jdbc = new NamedParameterJdbcTemplate(h2);
+        DataSource database = TestServices.migratedSchema();
+        jdbc = new NamedParameterJdbcTemplate(database);
         outbox = new Outbox(jdbc);
-        transaction = new TransactionTemplate(new DataSourceTransactionManager(h2));
+        transaction = new TransactionTemplate(new DataSourceTransactionManager(database));
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.liaisonhub.dispatch.OutboxEntry.Action;
 import org.liaisonhub.dispatch.OutboxEntry.Status;
+import org.liaisonhub.support.TestServices;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /** Whether a request taken from its queue still goes out, decided from the outbox and its item as they stand now. */
@@ -19,7 +20,7 @@ class OutboxSkipReasonTest {
 
     @BeforeEach
     void migratedDatabase() {
-        jdbc = new NamedParameterJdbcTemplate(MigratedH2.create());
+        jdbc = new NamedParameterJdbcTemplate(TestServices.migratedSchema());
         outbox = new Outbox(jdbc);
         item("QUEUED");
     }

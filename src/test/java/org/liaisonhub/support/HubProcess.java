@@ -21,6 +21,23 @@ public final class HubProcess {
     }
 
     /**
+     * Starts a hub on the embedded defaults alone, its own PostgreSQL and broker under the data directory, as
+     * {@code java -jar} does: for tests of the embedded database itself.
+     */
+    public static ConfigurableApplicationContext startOnItsOwn(Path dataDir, int mllpPort, String... extra) {
+        return new SpringApplicationBuilder(LiaisonHubApplication.class)
+                .run(argumentsOnItsOwn(dataDir, mllpPort, 0, extra).toArray(String[]::new));
+    }
+
+    /** The arguments of a hub on the embedded defaults alone ({@link #startOnItsOwn}). */
+    public static List<String> argumentsOnItsOwn(Path dataDir, int mllpPort, int httpPort, String... extra) {
+        List<String> args = new ArrayList<>(List.of("--hub.data-dir=" + dataDir, "--hub.mllp.port=" + mllpPort,
+                "--server.port=" + httpPort, "--hub.mllp.host=127.0.0.1"));
+        args.addAll(List.of(extra));
+        return args;
+    }
+
+    /**
      * The arguments of a hub on its own data directory that shares its database and broker with the hubs of
      * {@code services} ({@link TestServices}), as instances of one installation do.
      */

@@ -27,9 +27,10 @@ import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * A running hub for integration tests: the real routes/ and mappings/, embedded Artemis, an H2 file database,
- * HTTP on a random port. Subclasses say where its data lives and which MLLP port it listens on; tests keep out of
- * each other's way with their own MRNs, visits and control ids ({@link TestIds}).
+ * A running hub for integration tests: the real routes/ and mappings/, embedded Artemis, a schema of its own in the
+ * tests' PostgreSQL ({@link TestServices}), HTTP on a random port. Subclasses say where its data lives and which
+ * MLLP port it listens on; tests keep out of each other's way with their own MRNs, visits and control ids
+ * ({@link TestIds}).
  */
 @CamelSpringBootTest
 @SpringBootTest(classes = LiaisonHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

@@ -1,6 +1,9 @@
 package org.liaisonhub.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,19 +11,26 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.liaisonhub.platform.postgres.EmbeddedPostgresServer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.util.FileSystemUtils;
 
 /**
- * Where the tests' hubs keep their data. By default on the embedded defaults: H2 and Artemis under each hub's
- * data directory. With {@code HUB_TEST_SERVICES=external} (the second pass of .ci/run) on PostgreSQL
- * ({@code HUB_TEST_DB_URL}, {@code _USER}, {@code _PASSWORD}; migrations as {@code HUB_TEST_DB_OWNER}, the hub as
- * the user, a member of the application role) and a standalone Artemis broker
- * ({@code HUB_TEST_BROKER_URL}, {@code _USER}, {@code _PASSWORD}): each data directory then stands for a database
- * schema and vendor queues of its own, so test hubs stay apart as they do on H2, and a hub started again on the
- * same data directory finds its data and its queued messages again.
+ * Where the tests' hubs keep their data. By default on one embedded PostgreSQL for the whole test run (the hub's
+ * own {@link EmbeddedPostgresServer}, started once: a cluster per hub would cost seconds each) and embedded Artemis
+ * under each hub's data directory. With {@code HUB_TEST_SERVICES=external} (the second pass of .ci/run) on the
+ * machine's PostgreSQL ({@code HUB_TEST_DB_URL}, {@code _USER}, {@code _PASSWORD}; migrations as
+ * {@code HUB_TEST_DB_OWNER}) and a standalone Artemis broker ({@code HUB_TEST_BROKER_URL}, {@code _USER},
+ * {@code _PASSWORD}). Either way the hub connects as a member of the application role, migrations run as the schema's
+ * owner, and each data directory stands for a database schema (and, on the standalone broker, vendor queues) of its
+ * own, so test hubs stay apart, and a hub started again on the same data directory finds its data again. Tests of
+ * the embedded database itself start hubs without these properties.
  */
 public final class TestServices {
 
@@ -33,21 +43,22 @@ public final class TestServices {
         return "external".equalsIgnoreCase(System.getenv("HUB_TEST_SERVICES"));
     }
 
-    /** The properties a hub on this data directory needs; empty on the embedded defaults. */
+    /** The properties a hub on this data directory needs: its database schema, and the broker when external. */
     public static Map<String, String> properties(Path dataDir) {
         Map<String, String> properties = new LinkedHashMap<>();
+        String schema = schema(dataDir);
+        Database database = external() ? Database.fromEnvironment() : SharedPostgres.DATABASE;
+        properties.put("spring.datasource.url", database.url() + (database.url().contains("?") ? "&" : "?")
+                + "currentSchema=" + schema);
+        properties.put("spring.datasource.username", database.user());
+        properties.put("spring.datasource.password", database.password());
+        properties.put("spring.flyway.schemas", schema);
+        if (database.owner() != null) {
+            properties.put("spring.flyway.user", database.owner());
+            properties.put("spring.flyway.password", database.ownerPassword());
+        }
         if (!external()) {
             return properties;
-        }
-        String schema = schema(dataDir);
-        String url = required("HUB_TEST_DB_URL");
-        properties.put("spring.datasource.url", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
-        properties.put("spring.datasource.username", env("HUB_TEST_DB_USER", "postgres"));
-        properties.put("spring.datasource.password", env("HUB_TEST_DB_PASSWORD", ""));
-        properties.put("spring.flyway.schemas", schema);
-        if (System.getenv("HUB_TEST_DB_OWNER") != null) {
-            properties.put("spring.flyway.user", System.getenv("HUB_TEST_DB_OWNER"));
-            properties.put("spring.flyway.password", env("HUB_TEST_DB_OWNER_PASSWORD", ""));
         }
         properties.put("spring.artemis.mode", "native");
         // the hub turns the embedded broker off itself when the mode is native, but properties registered by a
@@ -63,17 +74,32 @@ public final class TestServices {
         return properties;
     }
 
-    /**
-     * A connection to a hub's database as the schema's owner, for what only the owner can do (and the hub never
-     * does): the hub's own on H2, the migrations' user on PostgreSQL.
-     */
+    /** A connection to a hub's database as the schema's owner, for what only the owner can do (the hub never does). */
     public static JdbcTemplate owner(ConfigurableApplicationContext hub) {
-        if (!external() || System.getenv("HUB_TEST_DB_OWNER") == null) {
+        Database database = external() ? Database.fromEnvironment() : SharedPostgres.DATABASE;
+        if (database.owner() == null) {
             return hub.getBean(JdbcTemplate.class);
         }
         String url = hub.getEnvironment().getRequiredProperty("spring.datasource.url");
-        return new JdbcTemplate(new DriverManagerDataSource(url, System.getenv("HUB_TEST_DB_OWNER"),
-                env("HUB_TEST_DB_OWNER_PASSWORD", "")));
+        return new JdbcTemplate(new DriverManagerDataSource(url, database.owner(), database.ownerPassword()));
+    }
+
+    /**
+     * A schema of its own with the hub's migrations applied (as the schema's owner), and a connection to it as the
+     * hub's user: for tests of the SQL alone, without a hub.
+     */
+    public static DataSource migratedSchema() {
+        Path name = Path.of("migrated-" + UUID.randomUUID());
+        Map<String, String> database = properties(name);
+        Flyway.configure()
+                .dataSource(database.get("spring.datasource.url"),
+                        database.getOrDefault("spring.flyway.user", database.get("spring.datasource.username")),
+                        database.getOrDefault("spring.flyway.password", database.get("spring.datasource.password")))
+                .schemas(database.get("spring.flyway.schemas"))
+                .locations("classpath:db/migration", "classpath:db/vendor/postgresql")
+                .placeholders(Map.of("appRole", "liaison_hub_app")).load().migrate();
+        return new DriverManagerDataSource(database.get("spring.datasource.url"),
+                database.get("spring.datasource.username"), database.get("spring.datasource.password"));
     }
 
     public static void register(DynamicPropertyRegistry registry, Path dataDir) {
@@ -89,6 +115,43 @@ public final class TestServices {
                     .toLowerCase(Locale.ROOT);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** A PostgreSQL server: where it is, the hub's user and the schema owner's (null when they are the same). */
+    private record Database(String url, String user, String password, String owner, String ownerPassword) {
+
+        static Database fromEnvironment() {
+            return new Database(required("HUB_TEST_DB_URL"), env("HUB_TEST_DB_USER", "postgres"),
+                    env("HUB_TEST_DB_PASSWORD", ""), System.getenv("HUB_TEST_DB_OWNER"),
+                    env("HUB_TEST_DB_OWNER_PASSWORD", ""));
+        }
+    }
+
+    /** The test run's embedded PostgreSQL, started at first use and stopped as the test JVM ends. */
+    private static final class SharedPostgres {
+
+        static final Database DATABASE = start();
+
+        private static Database start() {
+            try {
+                Path home = Files.createTempDirectory("liaison-hub-test-postgres");
+                EmbeddedPostgresServer server = EmbeddedPostgresServer.start(home, 0, "liaison_hub_app");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, home), "test-postgres-stop"));
+                return new Database(server.jdbcUrl(), server.hubUser(), server.hubPassword(), server.ownerUser(),
+                        server.ownerPassword());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Starting the tests' embedded PostgreSQL", e);
+            }
+        }
+
+        private static void stop(EmbeddedPostgresServer server, Path home) {
+            try {
+                server.close();
+                FileSystemUtils.deleteRecursively(home);
+            } catch (IOException e) {
+                System.err.println("Could not stop the tests' embedded PostgreSQL: " + e);
+            }
         }
     }
 

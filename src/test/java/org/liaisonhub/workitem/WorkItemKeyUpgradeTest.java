@@ -19,8 +19,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Upgrading a database whose work items carried their open key in a column of its own (migration 5): the open
- * items stay the one open item of their key, the closed ones stay closed. On H2, or on PostgreSQL in the CI pass
- * with external services.
+ * items stay the one open item of their key, the closed ones stay closed.
  */
 class WorkItemKeyUpgradeTest {
 
@@ -32,22 +31,15 @@ class WorkItemKeyUpgradeTest {
 
     @BeforeEach
     void databaseAtVersion4() {
-        Map<String, String> external = TestServices.properties(dataDir);
-        DataSource database;
-        if (external.isEmpty()) {
-            database = new DriverManagerDataSource("jdbc:h2:mem:upgrade-" + System.nanoTime()
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-            flyway = Flyway.configure().locations("classpath:db/migration", "classpath:db/vendor/h2");
-        } else {
-            // as the schema's owner, as the hub's migrations run
-            database = new DriverManagerDataSource(external.get("spring.datasource.url"),
-                    external.getOrDefault("spring.flyway.user", external.get("spring.datasource.username")),
-                    external.getOrDefault("spring.flyway.password", external.get("spring.datasource.password")));
-            flyway = Flyway.configure().locations("classpath:db/migration", "classpath:db/vendor/postgresql")
-                    .schemas(external.get("spring.flyway.schemas")).cleanDisabled(false)
-                    .placeholders(Map.of("appRole", "liaison_hub_app"));
-            flyway.dataSource(database).load().clean();
-        }
+        Map<String, String> schema = TestServices.properties(dataDir);
+        // as the schema's owner, as the hub's migrations run
+        DataSource database = new DriverManagerDataSource(schema.get("spring.datasource.url"),
+                schema.getOrDefault("spring.flyway.user", schema.get("spring.datasource.username")),
+                schema.getOrDefault("spring.flyway.password", schema.get("spring.datasource.password")));
+        flyway = Flyway.configure().locations("classpath:db/migration", "classpath:db/vendor/postgresql")
+                .schemas(schema.get("spring.flyway.schemas")).cleanDisabled(false)
+                .placeholders(Map.of("appRole", "liaison_hub_app"));
+        flyway.dataSource(database).load().clean();
         flyway.dataSource(database).target(MigrationVersion.fromVersion("4")).load().migrate();
         jdbc = new JdbcTemplate(database);
     }

@@ -26,9 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The access audit trail, append-only and chained: this class only inserts and reads, the database refuses updates,
- * deletes (a trigger on both H2 and PostgreSQL) and, on PostgreSQL, TRUNCATE; each row carries a hash over its
- * content and the row before it ({@link AuditChain}), so a row changed or removed behind the hub's back is found by
- * {@link #verify()}.
+ * deletes (a trigger) and TRUNCATE (another); each row carries a hash over its content and the row before it
+ * ({@link AuditChain}), so a row changed or removed behind the hub's back is found by {@link #verify()}.
  */
 @Repository
 public class AuditTrail {

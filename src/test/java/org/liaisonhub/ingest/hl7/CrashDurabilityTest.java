@@ -1,104 +1,98 @@
 package org.liaisonhub.ingest.hl7;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liaisonhub.platform.FacilityScope;
+import org.liaisonhub.store.MessageSearch;
 import org.liaisonhub.store.MessageStore;
+import org.liaisonhub.support.Ack;
 import org.liaisonhub.support.Fixtures;
 import org.liaisonhub.support.HubJvm;
 import org.liaisonhub.support.HubProcess;
 import org.liaisonhub.support.MllpTestClient;
 import org.liaisonhub.support.TestIds;
-import org.liaisonhub.support.TestServices;
 import org.liaisonhub.workitem.WorkItemRepository;
 import org.liaisonhub.workitem.WorkItemSearch;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * An acknowledgement is a promise: a hub killed (SIGKILL, no shutdown) right after it answered AA still has every
- * message it acknowledged, and its work, when it starts again on the same data.
+ * An acknowledgement is a promise, on the embedded defaults as anywhere: hubs killed (SIGKILL: no shutdown, no last
+ * commit) at a random moment while an EHR sends, each started again on the same data directory, whose PostgreSQL the
+ * killed hub left running, still have every message they answered AA, and its work. The database syncs each commit
+ * before it returns and the hub answers after the commit; that a power loss would lose nothing follows from that
+ * sync (docs/operations.md), which a test cannot cut the power to show.
  */
 class CrashDurabilityTest {
 
-    /** H2's background writer asleep: only the hub's own write at each commit puts a commit in the file. */
-    private static final String WRITER_ASLEEP = "--spring.datasource.hikari.connection-init-sql=SET WRITE_DELAY 600000";
+    private static final int KILLS = 3;
 
     @TempDir
     Path work;
 
     @Test
-    void everyMessageAcknowledgedBeforeACrashIsThereAfterIt() {
+    void everyMessageAcknowledgedBeforeAKillAtARandomMomentIsThereAfterTheRestart() throws InterruptedException {
         Path data = work.resolve("data");
-        List<Fixtures> acknowledged = acknowledgeThenKill(data, 200);
+        List<Fixtures> acknowledged = new CopyOnWriteArrayList<>();
+        for (int kill = 1; kill <= KILLS; kill++) {
+            int mllp = TestIds.freePort();
+            int http = TestIds.freePort();
+            try (HubJvm hub = HubJvm.start(work.resolve("hub-" + kill + ".log"),
+                    HubProcess.argumentsOnItsOwn(data, mllp, http), http, Duration.ofSeconds(120))) {
+                int before = acknowledged.size();
+                int atRandom = before + ThreadLocalRandom.current().nextInt(10, 120);
+                Thread ehr = sending(mllp, acknowledged);
+                await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() >= atRandom);
+                hub.kill();
+                ehr.join(Duration.ofSeconds(60).toMillis());
+                assertThat(ehr.isAlive()).as("the sender notices the killed hub").isFalse();
+            }
+        }
         assertEveryOneIsThereOnceWithItsWork(data, acknowledged);
     }
 
-    @Test
-    void aMessageIsInTheDatabaseFileBeforeItIsAcknowledgedEvenWithH2sBackgroundWriterAsleep() throws SQLException {
-        assumeFalse(TestServices.external(), "embedded H2 only");
-        Path data = work.resolve("data");
-        List<Fixtures> acknowledged = acknowledgeThenKill(data, 30, WRITER_ASLEEP);
-
-        assertThat(messagesInTheFile(data)).as("messages in H2's file, as the crash left it").isEqualTo(30);
-        assertEveryOneIsThereOnceWithItsWork(data, acknowledged);
-    }
-
-    /** Starts a hub, has it acknowledge fresh admissions, then kills it. */
-    private List<Fixtures> acknowledgeThenKill(Path data, int messages, String... settings) {
-        int mllp = TestIds.freePort();
-        int http = TestIds.freePort();
-        List<Fixtures> acknowledged = new ArrayList<>();
-        try (HubJvm hub = HubJvm.start(work.resolve("hub.log"), HubProcess.arguments(data, data, mllp, http,
-                settings), http, Duration.ofSeconds(90))) {
-            try (MllpTestClient ehr = new MllpTestClient("127.0.0.1", mllp)) {
-                for (int i = 0; i < messages; i++) {
+    /** Sends fresh admissions one after the other until the connection breaks, keeping those answered AA. */
+    private static Thread sending(int mllp, List<Fixtures> acknowledged) {
+        Thread sender = new Thread(() -> {
+            try (MllpTestClient ehr = new MllpTestClient("127.0.0.1", mllp).timeout(10)) {
+                while (true) {
                     Fixtures patient = Fixtures.fresh().with("VERSION", "2.5.1");
-                    assertThat(ehr.send(patient.hl7("a01-admit-interpreter")).code()).isEqualTo("AA");
+                    Ack ack = ehr.send(patient.hl7("a01-admit-interpreter"));
+                    assertThat(ack.code()).isEqualTo("AA");
                     acknowledged.add(patient);
                 }
+            } catch (IllegalStateException killed) {
+                // the hub died between a message and its acknowledgement: that message was never promised
             }
-            hub.kill();
-        }
-        return acknowledged;
-    }
-
-    /** Counts the messages in the killed hub's H2 file, as H2 itself recovers it. */
-    private static int messagesInTheFile(Path data) throws SQLException {
-        try (Connection h2 = DriverManager.getConnection("jdbc:h2:file:" + data.resolve("db").resolve("liaison-hub")
-                + ";DATABASE_TO_LOWER=TRUE", "sa", "");
-                ResultSet count = h2.createStatement().executeQuery("select count(*) from inbound_message")) {
-            count.next();
-            return count.getInt(1);
-        }
+        }, "ehr");
+        sender.start();
+        return sender;
     }
 
     private static void assertEveryOneIsThereOnceWithItsWork(Path data, List<Fixtures> acknowledged) {
-        try (ConfigurableApplicationContext hub = HubProcess.start(data, TestIds.freePort())) {
+        try (ConfigurableApplicationContext hub = HubProcess.startOnItsOwn(data, TestIds.freePort())) {
             MessageStore store = hub.getBean(MessageStore.class);
             WorkItemRepository items = hub.getBean(WorkItemRepository.class);
             List<String> lost = new ArrayList<>();
             for (Fixtures patient : acknowledged) {
-                boolean stored = store.search(new org.liaisonhub.store.MessageSearch(null, null,
-                        patient.get("CONTROL_ID"), null, null), FacilityScope.ALL, 0, 1).total() == 1;
+                boolean stored = store.search(new MessageSearch(null, null, patient.get("CONTROL_ID"), null, null),
+                        FacilityScope.ALL, 0, 1).total() == 1;
                 boolean worked = items.search(new WorkItemSearch("INTERPRETER", null, patient.get("MRN"), null),
-                        FacilityScope.ALL, 0, 1)
-                        .total() == 1;
+                        FacilityScope.ALL, 0, 1).total() == 1;
                 if (!stored || !worked) {
                     lost.add(patient.get("CONTROL_ID"));
                 }
             }
-            assertThat(lost).as("acknowledged, then lost in the crash").isEmpty();
+            assertThat(acknowledged).as("messages acknowledged over the kills").hasSizeGreaterThanOrEqualTo(KILLS * 10);
+            assertThat(lost).as("acknowledged, then lost in a crash").isEmpty();
         }
     }
 }
