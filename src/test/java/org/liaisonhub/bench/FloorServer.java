@@ -7,14 +7,12 @@ import ca.uhn.hl7v2.parser.Parser;
 import ca.uhn.hl7v2.util.idgenerator.InMemoryIDGenerator;
 import ca.uhn.hl7v2.validation.impl.NoValidation;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The floor one feed can reach: plain blocking sockets, a thread per connection, HAPI's parse and
@@ -22,9 +20,6 @@ import java.nio.charset.StandardCharsets;
  * its promises cost. {@code java ... FloorServer <port>}; runs until killed.
  */
 public final class FloorServer {
-
-    private static final int START = 0x0b;
-    private static final int END = 0x1c;
 
     private FloorServer() {
     }
@@ -50,38 +45,12 @@ public final class FloorServer {
         try (connection; InputStream in = new BufferedInputStream(connection.getInputStream());
                 OutputStream out = connection.getOutputStream()) {
             String message;
-            while ((message = read(in)) != null) {
-                String ack = parser.encode(parser.parse(message).generateACK());
-                byte[] body = ack.getBytes(StandardCharsets.UTF_8);
-                byte[] frame = new byte[body.length + 3];
-                frame[0] = START;
-                System.arraycopy(body, 0, frame, 1, body.length);
-                frame[frame.length - 2] = END;
-                frame[frame.length - 1] = '\r';
-                out.write(frame);
+            while ((message = MllpFrames.read(in)) != null) {
+                out.write(MllpFrames.frame(parser.encode(parser.parse(message).generateACK())));
                 out.flush();
             }
         } catch (IOException | HL7Exception e) {
             System.err.println("Floor connection ended: " + e);
         }
-    }
-
-    /** The next frame's content, or null when the sender closed the connection between frames. */
-    private static String read(InputStream in) throws IOException {
-        int b;
-        while ((b = in.read()) != START) {
-            if (b < 0) {
-                return null;
-            }
-        }
-        ByteArrayOutputStream frame = new ByteArrayOutputStream(4096);
-        while ((b = in.read()) != END) {
-            if (b < 0) {
-                throw new IOException("Connection closed inside a frame");
-            }
-            frame.write(b);
-        }
-        in.read();
-        return frame.toString(StandardCharsets.UTF_8);
     }
 }

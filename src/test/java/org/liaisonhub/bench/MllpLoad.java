@@ -1,14 +1,12 @@
 package org.liaisonhub.bench;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +25,6 @@ import java.util.function.Supplier;
  */
 final class MllpLoad {
 
-    private static final byte START = 0x0b;
-    private static final byte END = 0x1c;
-    private static final byte CR = 0x0d;
 
     private final int port;
     private final AtomicLong notAccepted = new AtomicLong();
@@ -197,14 +192,8 @@ final class MllpLoad {
         }
 
         synchronized void write(String message) {
-            byte[] body = message.getBytes(StandardCharsets.UTF_8);
-            byte[] frame = new byte[body.length + 3];
-            frame[0] = START;
-            System.arraycopy(body, 0, frame, 1, body.length);
-            frame[frame.length - 2] = END;
-            frame[frame.length - 1] = CR;
             try {
-                out.write(frame);
+                out.write(MllpFrames.frame(message));
                 out.flush();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -213,21 +202,11 @@ final class MllpLoad {
 
         String read() {
             try {
-                int b;
-                while ((b = in.read()) != START) {
-                    if (b < 0) {
-                        throw new IOException("Connection closed before an acknowledgement");
-                    }
+                String ack = MllpFrames.read(in);
+                if (ack == null) {
+                    throw new IOException("Connection closed before an acknowledgement");
                 }
-                ByteArrayOutputStream frame = new ByteArrayOutputStream(256);
-                while ((b = in.read()) != END) {
-                    if (b < 0) {
-                        throw new IOException("Connection closed inside a frame");
-                    }
-                    frame.write(b);
-                }
-                in.read();
-                return frame.toString(StandardCharsets.UTF_8);
+                return ack;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
