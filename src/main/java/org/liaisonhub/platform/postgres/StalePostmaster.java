@@ -1,9 +1,13 @@
 package org.liaisonhub.platform.postgres;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -19,21 +23,31 @@ import org.slf4j.LoggerFactory;
  * in a process of its own and outlives the hub that started it. It still holds the cluster, so the next start would
  * fail. It is asked to shut down (SIGTERM, PostgreSQL's smart shutdown: its clients died with the hub) and waited
  * for; only if it does not go is it killed, after which PostgreSQL recovers the cluster from its write-ahead log as
- * after a power loss. Only a process that is a postgres server on this very cluster is touched.
+ * after a power loss. Only a process that is a postgres server on this very cluster is touched, and only when no
+ * running hub holds the cluster: a second hub started on the data directory of a running one is refused instead.
  */
 final class StalePostmaster {
 
     private static final Logger log = LoggerFactory.getLogger(StalePostmaster.class);
     private static final Duration SHUTDOWN = Duration.ofSeconds(30);
+    /** The file zonky's {@code EmbeddedPostgres} locks in the cluster while its server runs. */
+    private static final String LOCK_FILE = "epg-lock";
 
     private StalePostmaster() {
     }
 
-    /** Stops the server that {@code cluster/postmaster.pid} names, if it is still running on that cluster. */
+    /**
+     * Stops the server that {@code cluster/postmaster.pid} names, if it is still running on that cluster and the hub
+     * that started it is gone; refuses when that hub is still running.
+     */
     static void stopIfRunning(Path cluster) throws IOException {
         Path pidFile = cluster.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
             return;
+        }
+        if (heldByARunningHub(cluster)) {
+            throw new IllegalStateException("Another hub is running on this data directory (its database " + cluster
+                    + " is in use): stop it, or give this hub a data directory of its own (hub.data-dir)");
         }
         List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
         Optional<ProcessHandle> server = lines.isEmpty() ? Optional.empty() : pid(lines.get(0))
@@ -45,6 +59,24 @@ final class StalePostmaster {
         log.warn("A PostgreSQL server (pid {}) is still running on {} from a hub that did not stop: stopping it",
                 server.get().pid(), cluster);
         stop(server.get());
+    }
+
+    /** The hub running a cluster's server holds a lock on {@code epg-lock} in it; the lock dies with its process. */
+    private static boolean heldByARunningHub(Path cluster) throws IOException {
+        Path lockFile = cluster.resolve(LOCK_FILE);
+        if (!Files.exists(lockFile)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        } catch (OverlappingFileLockException heldInThisJvm) {
+            return true;
+        }
     }
 
     private static Optional<Long> pid(String line) {

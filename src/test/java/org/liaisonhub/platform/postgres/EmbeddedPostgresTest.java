@@ -61,6 +61,18 @@ class EmbeddedPostgresTest {
     }
 
     @Test
+    void aSecondHubOnTheDataDirectoryOfARunningOneIsRefusedAndTheFirstGoesOn() {
+        int mllp = TestIds.freePort();
+        try (ConfigurableApplicationContext hub = HubProcess.startOnItsOwn(dataDir, mllp);
+                MllpTestClient ehr = new MllpTestClient("127.0.0.1", mllp)) {
+            assertThatThrownBy(() -> HubProcess.startOnItsOwn(dataDir, TestIds.freePort()).close())
+                    .rootCause().hasMessageContaining("Another hub is running on this data directory");
+            assertThat(ehr.send(Fixtures.fresh().with("VERSION", "2.5.1").hl7("a01-admit-interpreter")).code())
+                    .isEqualTo("AA");
+        }
+    }
+
+    @Test
     void whatOneRunStoredTheNextFinds() {
         Fixtures patient = Fixtures.fresh().with("VERSION", "2.5.1");
         int mllp = TestIds.freePort();
