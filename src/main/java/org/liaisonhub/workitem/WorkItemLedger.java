@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.liaisonhub.platform.Savepoints;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,13 +21,11 @@ public class WorkItemLedger {
 
     private final WorkItemRepository items;
     private final WorkItemHistory history;
-    private final Savepoints savepoints;
     private final VendorSteps vendors;
 
-    WorkItemLedger(WorkItemRepository items, WorkItemHistory history, Savepoints savepoints, VendorSteps vendors) {
+    WorkItemLedger(WorkItemRepository items, WorkItemHistory history, VendorSteps vendors) {
         this.items = items;
         this.history = history;
-        this.savepoints = savepoints;
         this.vendors = vendors;
     }
 
@@ -56,16 +52,17 @@ public class WorkItemLedger {
         if (latest.isPresent() && alreadyHandled(latest.get(), messageId)) {
             return;
         }
-        try {
-            long id = savepoints.attempt(() -> items.insertOpen(needed, naturalKey, messageId, now));
-            history.add(id, HistoryEntry.CREATED, null, WorkItemStatus.NEW, needed.rule(), messageId,
-                    Map.of(), now);
-            vendors.request(id, messageId, needed.rule(), now);
-        } catch (DuplicateKeyException createdConcurrently) {
+        Optional<Long> created = items.insertOpen(needed, naturalKey, messageId, now);
+        if (created.isEmpty()) {
             // another message for the same work committed first: this one updates that item instead
-            WorkItem item = items.lockOpen(naturalKey).orElseThrow(() -> createdConcurrently);
+            WorkItem item = items.lockOpen(naturalKey).orElseThrow(() -> new IllegalStateException(
+                    "An open work item of this key was created concurrently and is gone again"));
             update(item, needed, messageId, now);
+            return;
         }
+        history.add(created.get(), HistoryEntry.CREATED, null, WorkItemStatus.NEW, needed.rule(), messageId,
+                Map.of(), now);
+        vendors.request(created.get(), messageId, needed.rule(), now);
     }
 
     /** A completed item is work done; a cancelled one this very message already saw is not to be reopened. */

@@ -20,7 +20,6 @@ import org.liaisonhub.platform.PagedQuery;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** Work items and their history in the database. Callers own the transaction. */
@@ -48,14 +47,18 @@ public class WorkItemRepository {
         this.json = json;
     }
 
-    /** Inserts an open item; fails with DuplicateKeyException if an open item with the same natural key exists. */
-    public long insertOpen(WorkNeeded needed, String naturalKey, long sourceMessageId, Instant now) {
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.update("""
+    /**
+     * Inserts an open item, unless an open item with the same natural key exists (one created concurrently): then
+     * nothing is inserted and the result is empty. One round trip, no savepoint.
+     */
+    public Optional<Long> insertOpen(WorkNeeded needed, String naturalKey, long sourceMessageId, Instant now) {
+        return jdbc.queryForList("""
                 insert into work_item (type, status, mrn, visit_number, item_key, natural_key, is_open, details,
                     patient, facility, unit, source_message_id, created_at, updated_at)
                 values (:type, :status, :mrn, :visit, :itemKey, :naturalKey, true, :details,
-                    :patient, :facility, :unit, :sourceMessageId, :now, :now)""",
+                    :patient, :facility, :unit, :sourceMessageId, :now, :now)
+                on conflict do nothing
+                returning id""",
                 new MapSqlParameterSource()
                         .addValue("type", needed.type())
                         .addValue("status", WorkItemStatus.NEW.name())
@@ -69,8 +72,7 @@ public class WorkItemRepository {
                         .addValue("unit", needed.location().unit())
                         .addValue("sourceMessageId", sourceMessageId)
                         .addValue("now", utc(now)),
-                key, new String[] {"id"});
-        return key.getKey().longValue();
+                Long.class).stream().findFirst();
     }
 
     public Optional<WorkItem> find(long id) {
