@@ -51,10 +51,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         Path cluster = home.resolve("postgres");
         Path binaries = home.resolve("postgres-binaries");
         OwnerOnlyFiles.createDirectories(binaries);
-        EmbeddedPostgresCredentials credentials = EmbeddedPostgresCredentials.of(home.resolve("postgres-credentials"));
+        Path credentialsFile = home.resolve("postgres-credentials");
+        boolean created = !Files.exists(cluster.resolve("PG_VERSION"));
+        if (!created && !Files.exists(credentialsFile)) {
+            throw new IllegalStateException(credentialsFile + " is missing, and the embedded database in " + cluster
+                    + " accepts only the passwords it held: restore the file from a backup of the data directory");
+        }
+        EmbeddedPostgresCredentials credentials = EmbeddedPostgresCredentials.of(credentialsFile);
         StalePostmaster.stopIfRunning(cluster);
         long started = System.nanoTime();
-        boolean created = !Files.exists(cluster.resolve("PG_VERSION"));
         Path passwordFile = created ? ownerPasswordFile(home, credentials) : null;
         Redirect serverLog = Redirect.appendTo(OwnerOnlyFiles.createFile(home.resolve("postgres.log")).toFile());
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()

@@ -73,6 +73,16 @@ class EmbeddedPostgresTest {
     }
 
     @Test
+    void aClusterWhosePasswordsFileIsGoneIsNotStartedWithNewOnes() throws Exception {
+        HubProcess.startOnItsOwn(dataDir, TestIds.freePort()).close();
+        Files.delete(dataDir.resolve("postgres-credentials"));
+
+        assertThatThrownBy(() -> HubProcess.startOnItsOwn(dataDir, TestIds.freePort()).close()).rootCause()
+                .hasMessageContaining("postgres-credentials is missing");
+        assertThat(dataDir.resolve("postgres-credentials")).as("no new passwords made up").doesNotExist();
+    }
+
+    @Test
     void whatOneRunStoredTheNextFinds() {
         Fixtures patient = Fixtures.fresh().with("VERSION", "2.5.1");
         int mllp = TestIds.freePort();
