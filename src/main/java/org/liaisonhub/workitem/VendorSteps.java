@@ -28,7 +28,13 @@ class VendorSteps {
 
     /** Hands the item (as it now stands) to its vendor; true if one took it. */
     boolean request(long itemId, Long messageId, String actor, Instant now) {
-        WorkItem item = items.find(itemId).orElseThrow(() -> new WorkItemNotFoundException(itemId));
+        return request(items.find(itemId).orElseThrow(() -> new WorkItemNotFoundException(itemId)), messageId, actor,
+                now);
+    }
+
+    /** Hands the item to its vendor, as read in this transaction after its last change; true if one took it. */
+    boolean request(WorkItem item, Long messageId, String actor, Instant now) {
+        long itemId = item.id();
         return handoff.request(item, messageId).map(vendor -> {
             WorkItemStatus after = QUEUEABLE.contains(item.status()) ? WorkItemStatus.QUEUED : item.status();
             items.updateVendor(itemId, vendor, null, after, now);

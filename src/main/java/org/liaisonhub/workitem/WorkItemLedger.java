@@ -43,16 +43,15 @@ public class WorkItemLedger {
 
     private void open(WorkNeeded needed, long messageId, Instant now) {
         String naturalKey = NaturalKey.of(needed.type(), needed.mrn(), needed.visitNumber(), needed.key());
-        Optional<WorkItem> open = items.lockOpen(naturalKey);
-        if (open.isPresent()) {
-            update(open.get(), needed, messageId, now);
+        Optional<WorkItem> current = items.lockCurrent(naturalKey);
+        if (current.isPresent() && current.get().status().isOpen()) {
+            update(current.get(), needed, messageId, now);
             return;
         }
-        Optional<WorkItem> latest = items.latest(naturalKey);
-        if (latest.isPresent() && alreadyHandled(latest.get(), messageId)) {
+        if (current.isPresent() && alreadyHandled(current.get(), messageId)) {
             return;
         }
-        Optional<Long> created = items.insertOpen(needed, naturalKey, messageId, now);
+        Optional<WorkItem> created = items.insertOpen(needed, naturalKey, messageId, now);
         if (created.isEmpty()) {
             // another message for the same work committed first: this one updates that item instead
             WorkItem item = items.lockOpen(naturalKey).orElseThrow(() -> new IllegalStateException(
@@ -60,7 +59,7 @@ public class WorkItemLedger {
             update(item, needed, messageId, now);
             return;
         }
-        history.add(created.get(), HistoryEntry.CREATED, null, WorkItemStatus.NEW, needed.rule(), messageId,
+        history.add(created.get().id(), HistoryEntry.CREATED, null, WorkItemStatus.NEW, needed.rule(), messageId,
                 Map.of(), now);
         vendors.request(created.get(), messageId, needed.rule(), now);
     }
@@ -78,10 +77,10 @@ public class WorkItemLedger {
         if (Objects.equals(before, after)) {
             return;
         }
-        items.updateDetails(item.id(), needed, now);
+        WorkItem updated = items.updateDetails(item.id(), needed, now);
         history.add(item.id(), HistoryEntry.UPDATED, item.status(), item.status(), needed.rule(), messageId,
                 Map.of("changed", changedFields(before, after)), now);
-        vendors.request(item.id(), messageId, needed.rule(), now);
+        vendors.request(updated, messageId, needed.rule(), now);
     }
 
     /**

@@ -48,17 +48,16 @@ public class WorkItemRepository {
     }
 
     /**
-     * Inserts an open item, unless an open item with the same natural key exists (one created concurrently): then
-     * nothing is inserted and the result is empty. One round trip, no savepoint.
+     * Inserts an open item and returns it as stored, unless an open item with the same natural key exists (one
+     * created concurrently): then nothing is inserted and the result is empty. One round trip, no savepoint.
      */
-    public Optional<Long> insertOpen(WorkNeeded needed, String naturalKey, long sourceMessageId, Instant now) {
-        return jdbc.queryForList("""
+    public Optional<WorkItem> insertOpen(WorkNeeded needed, String naturalKey, long sourceMessageId, Instant now) {
+        return jdbc.query("""
                 insert into work_item (type, status, mrn, visit_number, item_key, natural_key, is_open, details,
                     patient, facility, unit, source_message_id, created_at, updated_at)
                 values (:type, :status, :mrn, :visit, :itemKey, :naturalKey, true, :details,
                     :patient, :facility, :unit, :sourceMessageId, :now, :now)
-                on conflict do nothing
-                returning id""",
+                on conflict do nothing""" + " returning " + COLUMNS,
                 new MapSqlParameterSource()
                         .addValue("type", needed.type())
                         .addValue("status", WorkItemStatus.NEW.name())
@@ -72,7 +71,7 @@ public class WorkItemRepository {
                         .addValue("unit", needed.location().unit())
                         .addValue("sourceMessageId", sourceMessageId)
                         .addValue("now", utc(now)),
-                Long.class).stream().findFirst();
+                row).stream().findFirst();
     }
 
     public Optional<WorkItem> find(long id) {
@@ -99,9 +98,13 @@ public class WorkItemRepository {
                 new MapSqlParameterSource("key", naturalKey), row).stream().findFirst();
     }
 
-    /** The most recently created item with this natural key, open or closed. */
-    public Optional<WorkItem> latest(String naturalKey) {
-        return jdbc.query("select " + COLUMNS + " from work_item where natural_key = :key order by id desc limit 1",
+    /**
+     * Locks the item with this natural key that matters to new work of its kind: the open one if there is one, else
+     * the most recently created closed one. One round trip where asking for each would take two.
+     */
+    public Optional<WorkItem> lockCurrent(String naturalKey) {
+        return jdbc.query("select " + COLUMNS + " from work_item where natural_key = :key"
+                + " order by is_open nulls last, id desc limit 1 for update",
                 new MapSqlParameterSource("key", naturalKey), row).stream().findFirst();
     }
 
@@ -117,16 +120,17 @@ public class WorkItemRepository {
         return jdbc.query(sql + " order by id for update", params, row);
     }
 
-    public void updateDetails(long id, WorkNeeded needed, Instant now) {
-        jdbc.update("""
+    /** Replaces the item's details, demographics and location; returns the item as it now stands. */
+    public WorkItem updateDetails(long id, WorkNeeded needed, Instant now) {
+        return jdbc.queryForObject("""
                 update work_item set details = :details, patient = :patient, facility = :facility, unit = :unit,
-                    updated_at = :now where id = :id""",
+                    updated_at = :now where id = :id""" + " returning " + COLUMNS,
                 new MapSqlParameterSource("id", id)
                         .addValue("details", toJson(needed.details()))
                         .addValue("patient", toJson(needed.patient()))
                         .addValue("facility", needed.location().facility())
                         .addValue("unit", needed.location().unit())
-                        .addValue("now", utc(now)));
+                        .addValue("now", utc(now)), row);
     }
 
     /**
