@@ -22,7 +22,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * What happened to each work item, by whom and from which message: append-only. Callers own the transaction.
  * Entries added in a transaction are written together, in one round trip, just before it commits (or before this
  * class reads history in it): a message that opens two items writes four entries with dispatch on, and on one
- * connection the hub's time per message is mostly round trips to the database (BENCHMARKS.md).
+ * connection the hub's time per message is mostly round trips to the database (BENCHMARKS.md). A transaction
+ * suspended for another keeps its entries apart; a savepoint does not (a rolled-back savepoint would leave its
+ * entries to be written), so no entry is added inside one.
  */
 @Repository
 public class WorkItemHistory {
@@ -85,6 +87,16 @@ public class WorkItemHistory {
                 @Override
                 public void beforeCommit(boolean readOnly) {
                     writePending();
+                }
+
+                @Override
+                public void suspend() {
+                    TransactionSynchronizationManager.unbindResource(WorkItemHistory.this);
+                }
+
+                @Override
+                public void resume() {
+                    TransactionSynchronizationManager.bindResource(WorkItemHistory.this, created);
                 }
 
                 @Override

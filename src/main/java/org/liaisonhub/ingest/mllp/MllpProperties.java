@@ -11,9 +11,9 @@ import org.liaisonhub.platform.Redacted;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The MLLP listener ({@code hub.mllp.*}). The route in routes/ reads host and port; {@code worker-threads} is the
- * number of Netty I/O threads, each processing its connections' messages in order (how many are processed at once). Only loopback is
- * served in plain text; {@link MllpExposure} says what another address needs.
+ * The MLLP listener ({@code hub.mllp.*}). The route in routes/ reads host, port and {@code worker-threads}, the
+ * number of Netty I/O threads, each processing its connections' messages in order (how many are processed at once).
+ * Only loopback is served in plain text; {@link MllpExposure} says what another address needs.
  *
  * @param maxMessageSize   bytes; a larger message is answered AR and only its header and size are stored, the rest
  *                         is never buffered
