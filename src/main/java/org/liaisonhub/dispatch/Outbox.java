@@ -19,7 +19,6 @@ import org.liaisonhub.workitem.WorkItemStatus;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,27 +55,24 @@ public class Outbox {
      */
     public long add(long workItemId, String vendor, Action action, String idempotencyKey, String correlationId,
             String snapshot, Instant now) {
-        Integer last = jdbc.queryForObject("select max(sequence) from outbox where work_item_id = :item",
-                new MapSqlParameterSource("item", workItemId), Integer.class);
-        int sequence = last == null ? 1 : last + 1;
-        String key = idempotencyKey != null ? idempotencyKey
-                : "liaison-hub/work-item/" + workItemId + "/" + sequence + "/" + action.name().toLowerCase(Locale.ROOT);
-        GeneratedKeyHolder id = new GeneratedKeyHolder();
-        jdbc.update("""
+        // the item's next sequence and the row in one statement (one round trip); callers hold the item's lock
+        return jdbc.queryForObject("""
                 insert into outbox (work_item_id, vendor, action, sequence, idempotency_key, correlation_id, snapshot,
                     status, created_at)
-                values (:item, :vendor, :action, :sequence, :key, :correlation, :snapshot, 'PENDING', :now)""",
+                select :item, :vendor, :action, next.sequence, coalesce(:key, 'liaison-hub/work-item/' || :item || '/'
+                    || next.sequence || '/' || :actionName), :correlation, :snapshot, 'PENDING', :now
+                from (select coalesce(max(sequence), 0) + 1 as sequence from outbox where work_item_id = :item) next
+                returning id""",
                 new MapSqlParameterSource()
                         .addValue("item", workItemId)
                         .addValue("vendor", vendor)
                         .addValue("action", action.name())
-                        .addValue("sequence", sequence)
-                        .addValue("key", key)
+                        .addValue("actionName", action.name().toLowerCase(Locale.ROOT))
+                        .addValue("key", idempotencyKey)
                         .addValue("correlation", correlationId)
                         .addValue("snapshot", snapshot)
                         .addValue("now", utc(now)),
-                id, new String[] {"id"});
-        return id.getKey().longValue();
+                Long.class);
     }
 
     /**
