@@ -26,20 +26,13 @@ class VendorSteps {
         this.handoff = handoff;
     }
 
-    /** Hands the item (as it now stands) to its vendor; true if one took it. */
-    boolean request(long itemId, Long messageId, String actor, Instant now) {
-        return request(items.find(itemId).orElseThrow(() -> new WorkItemNotFoundException(itemId)), messageId, actor,
-                now);
-    }
-
     /** Hands the item to its vendor, as read in this transaction after its last change; true if one took it. */
     boolean request(WorkItem item, Long messageId, String actor, Instant now) {
-        long itemId = item.id();
         return handoff.request(item, messageId).map(vendor -> {
             WorkItemStatus after = QUEUEABLE.contains(item.status()) ? WorkItemStatus.QUEUED : item.status();
-            items.updateVendor(itemId, vendor, null, after, now);
+            items.updateVendor(item.id(), vendor, null, after, now);
             if (after != item.status()) {
-                history.add(itemId, HistoryEntry.STATUS_CHANGED, item.status(), after, actor,
+                history.add(item.id(), HistoryEntry.STATUS_CHANGED, item.status(), after, actor,
                         messageId, Map.of("vendor", vendor), now);
             }
             return true;

@@ -71,7 +71,7 @@ public class WorkItemService {
         if (!item.status().isOpen()) {
             throw new NotDispatchableException(id, "it is " + item.status());
         }
-        if (!vendors.request(id, null, actor, Instant.now())) {
+        if (!vendors.request(item, null, actor, Instant.now())) {
             throw new NotDispatchableException(id, "no vendor with a URL takes work of type " + item.type());
         }
         return get(id);
