@@ -3,6 +3,7 @@ package org.liaisonhub.ingest;
 import java.util.List;
 import java.util.function.Function;
 import org.liaisonhub.store.MessageOutcome;
+import org.liaisonhub.store.MessageStatus;
 import org.liaisonhub.store.MessageStore;
 import org.liaisonhub.store.ReceivedMessage;
 import org.liaisonhub.workitem.WorkChange;
@@ -11,6 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -18,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * duplicate check, kept resources) and the work-item ledger is written, in one transaction: the channel answers the
  * sender only once it has committed. A message that cannot be processed is stored with its failure in a transaction
  * of its own, so nothing received is lost; a message processed again records its new outcome on the stored row.
+ * A channel may instead answer on receipt ({@link #receive}): then only the message is committed before the answer.
  */
 @Component
 public class MessageIntake {
@@ -26,11 +30,14 @@ public class MessageIntake {
 
     private final MessageStore store;
     private final WorkItemLedger ledger;
+    private final ReceiptBacklog backlog;
     private final TransactionTemplate transaction;
 
-    MessageIntake(MessageStore store, WorkItemLedger ledger, PlatformTransactionManager transactions) {
+    MessageIntake(MessageStore store, WorkItemLedger ledger, ReceiptBacklog backlog,
+            PlatformTransactionManager transactions) {
         this.store = store;
         this.ledger = ledger;
+        this.backlog = backlog;
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -68,6 +75,38 @@ public class MessageIntake {
                 ledger.apply(decision.changes(), id);
                 if (arrival.storedId() != null || !decision.outcome().equals(provisional)) {
                     store.recordOutcome(id, decision.outcome(), arrival.reprocessing());
+                }
+                return new Processed.Committed<>(id, decision.answer());
+            });
+        } catch (RuntimeException e) {
+            MessageOutcome failed = failure.apply(e);
+            return new Processed.Failed<>(record(arrival, failed), failed, e);
+        }
+    }
+
+    /**
+     * Like {@link #process}, but commits only the message (stored RECEIVED with the acknowledgement it gets) and what
+     * the step itself writes: a message with work items to write is handed to the {@link ReceiptBacklog} once
+     * committed, which writes them and records the step's outcome; any other has its outcome recorded at once. The
+     * caller acknowledges when this returns, i.e. once the message is synced.
+     */
+    public <T> Processed<T> receive(Arrival arrival, MessageOutcome provisional, Step<T> step,
+            Function<RuntimeException, MessageOutcome> failure) {
+        try {
+            return transaction.execute(tx -> {
+                long id = store.insert(arrival.received(), provisional.withStatus(MessageStatus.RECEIVED));
+                Decision<T> decision = step.decide(id);
+                if (decision.changes().isEmpty()) {
+                    store.recordOutcome(id, decision.outcome(), false);
+                } else {
+                    ReceiptBacklog.Received received = new ReceiptBacklog.Received(id, decision.changes(),
+                            decision.outcome());
+                    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            backlog.add(received);
+                        }
+                    });
                 }
                 return new Processed.Committed<>(id, decision.answer());
             });

@@ -29,6 +29,11 @@ public record MessageOutcome(
         this(status, ackCode, errorCode, errorLocation, errorText, duplicateOf, null);
     }
 
+    /** The same outcome with another status: the one recorded while the message is only received. */
+    public MessageOutcome withStatus(MessageStatus other) {
+        return new MessageOutcome(other, ackCode, errorCode, errorLocation, errorText, duplicateOf, acknowledgement);
+    }
+
     public static MessageOutcome of(MessageStatus status, String ackCode) {
         return new MessageOutcome(status, ackCode, null, null, null, null);
     }

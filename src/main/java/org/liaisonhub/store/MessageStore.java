@@ -6,6 +6,7 @@ import static org.liaisonhub.platform.DbTime.utc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -90,6 +91,28 @@ public class MessageStore {
                     :charset, :sizeBytes, :status, :ackCode, :errorCode, :errorLocation, :errorText, :duplicateOf,
                     :processedAt, :rawText, :patientMrn, :acknowledgement)""", params, key, new String[] {"id"});
         return key.getKey().longValue();
+    }
+
+    /**
+     * Locks, in the caller's transaction, those of the given messages that are still RECEIVED (their work not yet
+     * written, by this instance or by another recovering them), in id order.
+     */
+    public List<Long> lockReceived(Collection<Long> ids) {
+        return jdbc.queryForList("""
+                select id from inbound_message where id in (:ids) and status = 'RECEIVED'
+                order by id for update""", new MapSqlParameterSource("ids", ids), Long.class);
+    }
+
+    /** Records that the work of these RECEIVED messages is written: they are PROCESSED, in the caller's transaction. */
+    public void recordProcessed(Collection<Long> ids) {
+        jdbc.update("update inbound_message set status = 'PROCESSED', processed_at = :now where id in (:ids)",
+                new MapSqlParameterSource("ids", ids).addValue("now", utc(Instant.now())));
+    }
+
+    /** The messages acknowledged on receipt whose work is not written yet, oldest first. */
+    public List<Long> received() {
+        return jdbc.queryForList("select id from inbound_message where status = 'RECEIVED' order by id",
+                new MapSqlParameterSource(), Long.class);
     }
 
     /**

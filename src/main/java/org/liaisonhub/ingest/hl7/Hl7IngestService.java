@@ -7,10 +7,12 @@ import ca.uhn.hl7v2.model.Message;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.liaisonhub.ingest.MessageIntake.Arrival;
 import org.liaisonhub.ingest.MessageIntake.Decision;
 import org.liaisonhub.ingest.MessageIntake.Processed;
 import org.liaisonhub.ingest.MessageIntake;
+import org.liaisonhub.ingest.mllp.MllpProperties;
 import org.liaisonhub.ingest.mllp.MllpSender;
 import org.liaisonhub.mapping.Hl7RuleEngine;
 import org.liaisonhub.mapping.MappingDataException;
@@ -27,7 +29,8 @@ import org.springframework.stereotype.Service;
 /**
  * Takes one HL7 v2 message from arrival to committed outcome through the intake protocol ({@link MessageIntake}):
  * the raw message, its work-item changes and its outcome are written in one transaction; the caller acknowledges
- * only after this returns, i.e. after commit. A message that cannot be processed is still stored (REJECTED or
+ * only after this returns, i.e. after commit. With {@code hub.mllp.acknowledge=on-receipt} the transaction holds the
+ * message only, its rules already evaluated, and the work items follow ({@link MessageIntake#receive}). A message that cannot be processed is still stored (REJECTED or
  * ERROR). Logs carry ids, codes and locations only, never message content.
  */
 @Service
@@ -41,14 +44,16 @@ public class Hl7IngestService {
     private final MessageControlIds controlIds;
     private final MessageIntake intake;
     private final Acknowledgements acknowledgements;
+    private final MllpProperties.Acknowledge acknowledge;
 
     Hl7IngestService(Hl7Screener screener, Hl7RuleEngine rules, MessageControlIds controlIds, MessageIntake intake,
-            Acknowledgements acknowledgements) {
+            Acknowledgements acknowledgements, MllpProperties mllp) {
         this.screener = screener;
         this.rules = rules;
         this.controlIds = controlIds;
         this.intake = intake;
         this.acknowledgements = acknowledgements;
+        this.acknowledge = mllp.acknowledge();
     }
 
     /**
@@ -93,7 +98,10 @@ public class Hl7IngestService {
         MessageOutcome provisional = new MessageOutcome(
                 mapping.matched() ? MessageStatus.PROCESSED : MessageStatus.IGNORED, ackCode, null, null, null, null,
                 ack);
-        Processed<MessageStatus> processed = intake.process(arrival, provisional, id -> {
+        // a reprocess, and a message with no work to write, gain nothing from answering before processing
+        boolean onReceipt = arrival.storedId() == null && acknowledge == MllpProperties.Acknowledge.ON_RECEIPT
+                && !mapping.changes().isEmpty();
+        MessageIntake.Step<MessageStatus> step = id -> {
             Optional<Long> original = controlIds.claim(header.sendingApplication(), header.sendingFacility(),
                     header.controlId(), id);
             if (original.isEmpty()) {
@@ -102,12 +110,15 @@ public class Hl7IngestService {
             return new Decision<>(new MessageOutcome(MessageStatus.DUPLICATE, ackCode, null, null, "Duplicate of"
                     + " message " + original.get() + " (same MSH-3, MSH-4 and MSH-10)", original.get(), ack),
                     List.of(), MessageStatus.DUPLICATE);
-        }, failure -> {
+        };
+        Function<RuntimeException, MessageOutcome> failed = failure -> {
             log.error("HL7 message ({} control id {}) could not be processed: {}", header.typeAndEvent(),
                     header.controlId(), failure.getClass().getName());
             log.debug("Processing failure", failure);
             return outcome(header, accepted.message(), MessageStatus.ERROR, AcknowledgmentCode.AE, internalError());
-        });
+        };
+        Processed<MessageStatus> processed = onReceipt ? intake.receive(arrival, provisional, step, failed)
+                : intake.process(arrival, provisional, step, failed);
         if (processed instanceof Processed.Committed<MessageStatus> committed) {
             log.debug("HL7 message {} ({} control id {}): {}", committed.messageId(), header.typeAndEvent(),
                     header.controlId(), committed.answer());

@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 /**
  * The verb the MLLP route calls for every frame: process the message, then return the acknowledgement to write
  * back. The acknowledgement is returned only once the message, its work items and the acknowledgement itself (kept
- * with the message) are committed.
+ * with the message) are committed; with {@code hub.mllp.acknowledge=on-receipt}, once the message and its
+ * acknowledgement are.
  */
 @Component("hl7Intake")
 public class Hl7Intake {

@@ -24,11 +24,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param senders          by name: the client certificate a sending system presents and the facilities it may send for
  * @param connections      how many connections, for how long idle, how fast
  * @param tls              MLLP over TLS; off by default (plain MLLP on loopback)
+ * @param acknowledge      when a message is acknowledged: after its work items are committed with it, or on receipt
+ * @param receiptBacklog   with {@code on-receipt}: messages acknowledged whose work items are not written yet, at
+ *                         most; when full, the next acknowledgement waits for room
  */
 @ConfigurationProperties("hub.mllp")
 public record MllpProperties(String host, int port, int workerThreads, int maxMessageSize, Charset defaultCharset,
         List<String> allowedSenders, List<String> trustedProxies, boolean insecureNetwork, Map<String, Sender> senders,
-        Connections connections, Tls tls) {
+        Connections connections, Tls tls, Acknowledge acknowledge, int receiptBacklog) {
 
     public MllpProperties {
         if (defaultCharset == null) {
@@ -44,6 +47,10 @@ public record MllpProperties(String host, int port, int workerThreads, int maxMe
             throw new IllegalArgumentException("hub.mllp.connections.* must be set");
         }
         tls = tls == null ? new Tls(false, null, null, null, null, null, null, null, null) : tls;
+        acknowledge = acknowledge == null ? Acknowledge.AFTER_PROCESSING : acknowledge;
+        if (receiptBacklog <= 0) {
+            throw new IllegalArgumentException("hub.mllp.receipt-backlog must be positive");
+        }
     }
 
     private static List<String> ranges(List<String> cidrs) {
@@ -107,4 +114,12 @@ public record MllpProperties(String host, int port, int workerThreads, int maxMe
     }
 
     public enum ClientAuth { NONE, WANT, NEED }
+
+    /**
+     * When the sender gets its ACK. {@code AFTER_PROCESSING}: once the message, its outcome and its work items are
+     * committed together (an ACK says the work exists). {@code ON_RECEIPT}: once the message and its acknowledgement
+     * are committed and synced, with its rules already evaluated (a message they cannot use is still answered AE);
+     * its work items are written right after, in order, several messages per transaction (docs/operations.md).
+     */
+    public enum Acknowledge { AFTER_PROCESSING, ON_RECEIPT }
 }

@@ -1,0 +1,202 @@
+package org.liaisonhub.ingest;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.liaisonhub.ingest.mllp.MllpProperties;
+import org.liaisonhub.store.MessageOutcome;
+import org.liaisonhub.store.MessageReprocessing;
+import org.liaisonhub.store.MessageStatus;
+import org.liaisonhub.store.MessageStore;
+import org.liaisonhub.workitem.WorkChange;
+import org.liaisonhub.workitem.WorkItemLedger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The messages acknowledged on receipt whose work items are still to be written, and the one thread that writes
+ * them: in the order they were received, as many as are waiting in one transaction (one commit and one sync for
+ * all of them, where acknowledging after processing pays both per message). A batch that fails is written again
+ * message by message, so that one message's failure is that message's ERROR alone. The backlog is bounded: when it
+ * is full the next acknowledgement waits, so a sender is never further ahead than it allows.
+ * <p>
+ * The store is the truth, the queue only spares reading the message again: a message still RECEIVED when the hub
+ * starts (it stopped or crashed first) is processed again, before anything received since, and a message another
+ * instance has already processed that way is skipped. Writing a message's work twice would leave the items as once
+ * ({@link WorkItemLedger}).
+ */
+@Component
+public class ReceiptBacklog implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ReceiptBacklog.class);
+    private static final int BATCH = 256;
+
+    private final MessageStore store;
+    private final WorkItemLedger ledger;
+    /** Looked up when needed: the channels that reprocess hand their messages to this backlog. */
+    private final ObjectProvider<MessageReprocessing> reprocessing;
+    private final TransactionTemplate transaction;
+    private final BlockingQueue<Received> queue;
+    /** Handed over and not yet written (the queue, and the batch being written). */
+    private final AtomicInteger waiting = new AtomicInteger();
+    private volatile Thread writer;
+    private volatile boolean running;
+
+    ReceiptBacklog(MessageStore store, WorkItemLedger ledger, ObjectProvider<MessageReprocessing> reprocessing,
+            PlatformTransactionManager transactions, MllpProperties properties, MeterRegistry registry) {
+        this.store = store;
+        this.ledger = ledger;
+        this.reprocessing = reprocessing;
+        this.transaction = new TransactionTemplate(transactions);
+        this.queue = new ArrayBlockingQueue<>(properties.receiptBacklog());
+        Gauge.builder("liaison.inbound.awaiting-work", waiting, AtomicInteger::get)
+                .description("Messages acknowledged on receipt whose work items this instance has not written yet")
+                .register(registry);
+    }
+
+    /** A message stored as RECEIVED, the work its rules concluded and the outcome to record once that is written. */
+    record Received(long messageId, List<WorkChange> changes, MessageOutcome outcome) {
+    }
+
+    /**
+     * Hands over a committed RECEIVED message, waiting while the backlog is full. When the hub is stopping the
+     * message stays RECEIVED in the store, for the next start.
+     */
+    void add(Received received) {
+        waiting.incrementAndGet();
+        try {
+            while (running) {
+                if (queue.offer(received, 1, TimeUnit.SECONDS)) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        waiting.decrementAndGet();
+        log.info("Message {} stays RECEIVED: the hub is stopping; it is processed when it starts", received.messageId());
+    }
+
+    private void loop() {
+        recover();
+        List<Received> batch = new ArrayList<>(BATCH);
+        while (running || !queue.isEmpty()) {
+            try {
+                Received first = queue.poll(1, TimeUnit.SECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, BATCH - 1);
+                write(batch);
+                waiting.addAndGet(-batch.size());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    /** Processes what an earlier run acknowledged and did not write, oldest first, each as a reprocess would. */
+    private void recover() {
+        List<Long> left = store.received();
+        if (left.isEmpty()) {
+            return;
+        }
+        log.info("Processing {} messages acknowledged on receipt before the hub stopped", left.size());
+        for (long id : left) {
+            try {
+                reprocessing.getObject().reprocess(id);
+            } catch (RuntimeException e) {
+                log.error("Message {} acknowledged on receipt could not be processed at start: {}", id,
+                        e.getClass().getName());
+                log.debug("Recovery failure", e);
+            }
+        }
+    }
+
+    private void write(List<Received> batch) {
+        try {
+            transaction.executeWithoutResult(tx -> writeAll(batch));
+        } catch (RuntimeException batchFailure) {
+            log.debug("A batch of {} received messages failed; writing them one by one", batch.size(), batchFailure);
+            for (Received one : batch) {
+                try {
+                    transaction.executeWithoutResult(tx -> writeAll(List.of(one)));
+                } catch (RuntimeException failure) {
+                    fail(one, failure);
+                }
+            }
+        }
+    }
+
+    private void writeAll(List<Received> batch) {
+        Map<Long, Received> byId = batch.stream()
+                .collect(Collectors.toMap(Received::messageId, Function.identity(), (a, b) -> a));
+        List<Long> locked = store.lockReceived(byId.keySet());
+        for (long id : locked) {
+            ledger.apply(byId.get(id).changes(), id);
+        }
+        if (!locked.isEmpty()) {
+            store.recordProcessed(locked);
+        }
+    }
+
+    private void fail(Received message, RuntimeException failure) {
+        log.error("Message {} was acknowledged on receipt but its work items could not be written: {}",
+                message.messageId(), failure.getClass().getName());
+        log.debug("Processing failure", failure);
+        MessageOutcome outcome = message.outcome();
+        MessageOutcome error = new MessageOutcome(MessageStatus.ERROR, outcome.ackCode(), "207", null,
+                "Acknowledged on receipt, but its work items could not be written; reprocess it", null,
+                outcome.acknowledgement());
+        try {
+            transaction.executeWithoutResult(tx -> store.recordOutcome(message.messageId(), error, false));
+        } catch (RuntimeException storeFailure) {
+            log.error("Message {} stays RECEIVED (its failure could not be recorded); it is processed at the next"
+                    + " start", message.messageId());
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        writer = new Thread(this::loop, "receipt-backlog");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /** Writes what is waiting, then stops; what is left after 30 s stays RECEIVED for the next start. */
+    @Override
+    public void stop() {
+        running = false;
+        Thread current = writer;
+        if (current != null) {
+            try {
+                current.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
