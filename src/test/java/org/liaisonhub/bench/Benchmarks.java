@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.DoubleConsumer;
+import java.util.function.DoubleSupplier;
+import java.util.stream.Stream;
 
 /**
  * Liaison Hub's benchmarks, against the hub jar started on its embedded defaults on loopback, beside HAPI's own
@@ -110,19 +112,25 @@ public final class Benchmarks {
         try (HubUnderTest floor = HubUnderTest.floor(OUT.resolve("floor.log"))) {
             feedOf(feed, "floor: HAPI parse + generateACK on plain sockets", floor, () -> { });
         }
+        List<String> modes = List.of("on-receipt", "after-processing");
+        for (String acknowledge : modes) {
+            try (HubUnderTest hub = HubUnderTest.hub(dataDir(), OUT.resolve("hub-feed-no-dispatch-" + acknowledge
+                    + ".log"), List.of("-Xmx1g"), List.of("--hub.mllp.acknowledge=" + acknowledge))) {
+                startups.add(hub.startupSeconds());
+                feedOf(feed, "Liaison Hub, ACK " + acknowledge + ", dispatch off", hub, () -> { });
+            }
+        }
+        for (String acknowledge : modes) {
+            try (VendorSink sink = new VendorSink(); HubUnderTest hub = HubUnderTest.hub(dataDir(),
+                    OUT.resolve("hub-feed-" + acknowledge + ".log"), List.of("-Xmx1g"), Stream.concat(
+                            Stream.of("--hub.mllp.acknowledge=" + acknowledge), vendors(sink).stream()).toList())) {
+                startups.add(hub.startupSeconds());
+                // each run starts with every vendor request of the one before delivered
+                feedOf(feed, "Liaison Hub, ACK " + acknowledge + ", dispatch on", hub, () -> drain(hub));
+            }
+        }
         try (HubUnderTest hapi = HubUnderTest.baseline(OUT.resolve("baseline.log"))) {
             feedOf(feed, "HAPI's MLLP server, parse + ACK", hapi, () -> { });
-        }
-        try (HubUnderTest hub = HubUnderTest.hub(dataDir(), OUT.resolve("hub-feed-no-dispatch.log"),
-                List.of("-Xmx1g"), List.of())) {
-            startups.add(hub.startupSeconds());
-            feedOf(feed, "Liaison Hub, dispatch off", hub, () -> { });
-        }
-        try (VendorSink sink = new VendorSink(); HubUnderTest hub = HubUnderTest.hub(dataDir(),
-                OUT.resolve("hub-feed.log"), List.of("-Xmx1g"), vendors(sink))) {
-            startups.add(hub.startupSeconds());
-            // each run starts with every vendor request of the one before delivered
-            feedOf(feed, "Liaison Hub, dispatch on", hub, () -> drain(hub));
         }
         feed.table().forEach(report::line);
     }
@@ -131,8 +139,10 @@ public final class Benchmarks {
         MllpLoad load = new MllpLoad(server.mllpPort());
         AdtMix mix = new AdtMix(runId());
         warmUp(name, server, slice -> load.closedLoop(OneFeed.MANY, slice, 0, mix::next, (m, t) -> { }));
+        DoubleSupplier backlog = server.isHub() ? () -> backlogWritten(server) : () -> 0;
+        backlog.getAsDouble();
         settle.run();
-        feed.measure(name, load, mix, settle);
+        feed.measure(name, load, mix, backlog, settle);
         notAccepted += load.notAccepted();
     }
 
@@ -399,6 +409,16 @@ public final class Benchmarks {
         long deadline = start + 20L * 60 * 1_000_000_000L;
         while (System.nanoTime() < deadline && pending(hub) > 0) {
             LockSupport.parkNanos(500_000_000);
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Waits until the hub has written the work of every message it acknowledged; returns how long that took. */
+    private static double backlogWritten(HubUnderTest hub) {
+        long start = System.nanoTime();
+        long deadline = start + 20L * 60 * 1_000_000_000L;
+        while (System.nanoTime() < deadline && hub.metric("liaison.inbound.awaiting-work") > 0) {
+            LockSupport.parkNanos(20_000_000);
         }
         return (System.nanoTime() - start) / 1e9;
     }

@@ -144,6 +144,11 @@ final class HubUnderTest implements AutoCloseable {
         return mllpPort;
     }
 
+    /** A Liaison Hub, not one of the servers it is compared with. */
+    boolean isHub() {
+        return httpPort > 0;
+    }
+
     int httpPort() {
         return httpPort;
     }
