@@ -2,6 +2,7 @@ package org.liaisonhub.ingest;
 
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.liaisonhub.store.MessageOutcome;
 import org.liaisonhub.store.MessageStatus;
 import org.liaisonhub.store.MessageStore;
@@ -68,48 +69,52 @@ public class MessageIntake {
      */
     public <T> Processed<T> process(Arrival arrival, MessageOutcome provisional, Step<T> step,
             Function<RuntimeException, MessageOutcome> failure) {
-        try {
-            return transaction.execute(tx -> {
-                long id = arrival.storedId() != null ? arrival.storedId() : store.insert(arrival.received(), provisional);
-                Decision<T> decision = step.decide(id);
-                ledger.apply(decision.changes(), id);
-                if (arrival.storedId() != null || !decision.outcome().equals(provisional)) {
-                    store.recordOutcome(id, decision.outcome(), arrival.reprocessing());
-                }
-                return new Processed.Committed<>(id, decision.answer());
-            });
-        } catch (RuntimeException e) {
-            MessageOutcome failed = failure.apply(e);
-            return new Processed.Failed<>(record(arrival, failed), failed, e);
-        }
+        return committedOrFailed(arrival, failure, () -> {
+            long id = arrival.storedId() != null ? arrival.storedId() : store.insert(arrival.received(), provisional);
+            Decision<T> decision = step.decide(id);
+            ledger.apply(decision.changes(), id);
+            if (arrival.storedId() != null || !decision.outcome().equals(provisional)) {
+                store.recordOutcome(id, decision.outcome(), arrival.reprocessing());
+            }
+            return new Processed.Committed<>(id, decision.answer());
+        });
     }
 
     /**
      * Like {@link #process}, but commits only the message (stored RECEIVED with the acknowledgement it gets) and what
      * the step itself writes: a message with work items to write is handed to the {@link ReceiptBacklog} once
-     * committed, which writes them and records the step's outcome; any other has its outcome recorded at once. The
+     * committed, which writes them and records it PROCESSED; any other has its outcome recorded at once. The
      * caller acknowledges when this returns, i.e. once the message is synced.
      */
     public <T> Processed<T> receive(Arrival arrival, MessageOutcome provisional, Step<T> step,
             Function<RuntimeException, MessageOutcome> failure) {
+        return committedOrFailed(arrival, failure, () -> {
+            long id = store.insert(arrival.received(), provisional.withStatus(MessageStatus.RECEIVED));
+            Decision<T> decision = step.decide(id);
+            if (decision.changes().isEmpty()) {
+                store.recordOutcome(id, decision.outcome(), false);
+            } else {
+                ReceiptBacklog.Received received = new ReceiptBacklog.Received(id, decision.changes(),
+                        decision.outcome().ackCode());
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        backlog.add(received);
+                    }
+                });
+            }
+            return new Processed.Committed<>(id, decision.answer());
+        });
+    }
+
+    /**
+     * Runs {@code work} in a transaction; if it fails, everything of it is rolled back and the message is stored with
+     * the outcome {@code failure} makes of the exception, in a transaction of its own.
+     */
+    private <T> Processed<T> committedOrFailed(Arrival arrival, Function<RuntimeException, MessageOutcome> failure,
+            Supplier<Processed<T>> work) {
         try {
-            return transaction.execute(tx -> {
-                long id = store.insert(arrival.received(), provisional.withStatus(MessageStatus.RECEIVED));
-                Decision<T> decision = step.decide(id);
-                if (decision.changes().isEmpty()) {
-                    store.recordOutcome(id, decision.outcome(), false);
-                } else {
-                    ReceiptBacklog.Received received = new ReceiptBacklog.Received(id, decision.changes(),
-                            decision.outcome());
-                    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                        @Override
-                        public void afterCommit() {
-                            backlog.add(received);
-                        }
-                    });
-                }
-                return new Processed.Committed<>(id, decision.answer());
-            });
+            return transaction.execute(tx -> work.get());
         } catch (RuntimeException e) {
             MessageOutcome failed = failure.apply(e);
             return new Processed.Failed<>(record(arrival, failed), failed, e);

@@ -67,8 +67,8 @@ public class ReceiptBacklog implements SmartLifecycle {
                 .register(registry);
     }
 
-    /** A message stored as RECEIVED, the work its rules concluded and the outcome to record once that is written. */
-    record Received(long messageId, List<WorkChange> changes, MessageOutcome outcome) {
+    /** A message stored as RECEIVED, the work its rules concluded and the ACK code its sender got. */
+    record Received(long messageId, List<WorkChange> changes, String ackCode) {
     }
 
     /**
@@ -121,7 +121,7 @@ public class ReceiptBacklog implements SmartLifecycle {
         log.info("Processing {} messages acknowledged on receipt before the hub stopped", left.size());
         for (long id : left) {
             try {
-                reprocessing.getObject().reprocess(id);
+                reprocessing.getObject().processAgain(id);
             } catch (RuntimeException e) {
                 log.error("Message {} acknowledged on receipt could not be processed at start: {}", id,
                         e.getClass().getName());
@@ -161,10 +161,8 @@ public class ReceiptBacklog implements SmartLifecycle {
         log.error("Message {} was acknowledged on receipt but its work items could not be written: {}",
                 message.messageId(), failure.getClass().getName());
         log.debug("Processing failure", failure);
-        MessageOutcome outcome = message.outcome();
-        MessageOutcome error = new MessageOutcome(MessageStatus.ERROR, outcome.ackCode(), "207", null,
-                "Acknowledged on receipt, but its work items could not be written; reprocess it", null,
-                outcome.acknowledgement());
+        MessageOutcome error = new MessageOutcome(MessageStatus.ERROR, message.ackCode(), "207", null,
+                "Acknowledged on receipt, but its work items could not be written; reprocess it", null);
         try {
             transaction.executeWithoutResult(tx -> store.recordOutcome(message.messageId(), error, false));
         } catch (RuntimeException storeFailure) {

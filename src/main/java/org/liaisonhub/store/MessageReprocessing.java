@@ -33,12 +33,17 @@ public class MessageReprocessing {
 
     /** Processes the message again and answers it as it now stands. */
     public StoredMessageDetail reprocess(long id) {
+        processAgain(id);
+        return detail(id);
+    }
+
+    /** Processes the message again by its channel, recording the new outcome on it. */
+    public void processAgain(long id) {
         StoredMessage message = store.find(id).orElseThrow(() -> new MessageNotFoundException(id));
         MessageReprocessor reprocessor = reprocessors.stream()
                 .filter(r -> r.handles(message.envelope().channel()))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("No reprocessor for channel " + message.envelope().channel()));
         reprocessor.reprocess(message, store.rawText(id).orElse(""));
-        return detail(id);
     }
 }

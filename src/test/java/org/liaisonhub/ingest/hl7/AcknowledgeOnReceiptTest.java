@@ -201,14 +201,16 @@ class AcknowledgeOnReceiptTest extends HubTestBase {
     }
 
     private StoredMessage storedByControlId(String controlId) {
-        return store.search(new MessageSearch(null, null, controlId, null, null), FacilityScope.ALL, 0, 10).items()
-                .get(0);
+        return stored(controlId).get(0);
     }
 
     /** The statuses of the messages with this control id, newest first. */
     private List<MessageStatus> statuses(String controlId) {
-        return store.search(new MessageSearch(null, null, controlId, null, null), FacilityScope.ALL, 0, 10).items()
-                .stream().map(StoredMessage::status).toList();
+        return stored(controlId).stream().map(StoredMessage::status).toList();
+    }
+
+    private List<StoredMessage> stored(String controlId) {
+        return store.search(new MessageSearch(null, null, controlId, null, null), FacilityScope.ALL, 0, 10).items();
     }
 
     private static String statusOf(JsonNode items, String type) {
