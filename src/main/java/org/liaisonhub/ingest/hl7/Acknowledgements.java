@@ -10,21 +10,42 @@ import ca.uhn.hl7v2.parser.Parser;
 import ca.uhn.hl7v2.parser.PipeParser;
 import ca.uhn.hl7v2.util.DeepCopy;
 import ca.uhn.hl7v2.util.Terser;
+import ca.uhn.hl7v2.util.idgenerator.IDGenerator;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Builds the HL7 acknowledgement for a message with HAPI, so MSA and ERR follow the message's version: ERR-1 up to
  * v2.4, ERR-2 location / ERR-3 code (table 0357) / ERR-4 severity from v2.5. Sender and receiver are swapped whole
  * (all HD components) and MSH-18 is echoed, since the ACK is encoded in the message's character set.
+ *
+ * <p>An acceptance without an error, nearly every ACK a feed gets, is written from the header's text as HAPI would
+ * write it: HAPI's typed ACK cost a fifth of the ingest thread's time, on the path every sender waits on.
  */
 @Component
 class Acknowledgements {
 
-    private final PipeParser parser;
+    /** HL7 TS/DTM to the millisecond with its offset, valid from v2.3 on. */
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss.SSSZ");
 
+    private final PipeParser parser;
+    private final IDGenerator controlIds;
+    private final Clock clock;
+
+    @Autowired
     Acknowledgements(HapiContext hapi) {
+        this(hapi, Clock.systemDefaultZone());
+    }
+
+    Acknowledgements(HapiContext hapi, Clock clock) {
         this.parser = hapi.getPipeParser();
+        this.controlIds = hapi.getParserConfiguration().getIdGenerator();
+        this.clock = clock;
     }
 
     /**
@@ -33,6 +54,62 @@ class Acknowledgements {
      * @param error  the error to report in ERR, or null
      */
     String build(Message parsed, MshHeader header, AcknowledgmentCode code, HL7Exception error) {
+        if (error == null && header != null && writableFromText(header)) {
+            return fromHeader(header, code);
+        }
+        return withHapi(parsed, header, code, error);
+    }
+
+    /** An ACK without ERR, from the header's text: MSH with sender and receiver swapped, MSA with the control id. */
+    String fromHeader(MshHeader header, AcknowledgmentCode code) {
+        String field = header.fieldSeparator();
+        String component = header.encodingCharacters().substring(0, 1);
+        StringBuilder ack = new StringBuilder(160).append("MSH").append(field).append(header.encodingCharacters())
+                .append(field).append(header.receivingApplication())
+                .append(field).append(header.receivingFacility())
+                .append(field).append(header.sendingApplication())
+                .append(field).append(header.sendingFacility())
+                .append(field).append(TIMESTAMP.format(ZonedDateTime.now(clock)))
+                .append(field)
+                .append(field).append("ACK").append(component).append(header.triggerEvent());
+        if (namesItsStructure(header.version())) {
+            ack.append(component).append("ACK");
+        }
+        ack.append(field).append(nextControlId())
+                .append(field).append(header.processingId())
+                .append(field).append(header.version());
+        if (!header.characterSet().isEmpty()) {
+            ack.append(field.repeat(6)).append(header.characterSet());
+        }
+        return ack.append('\r').append("MSA").append(field).append(code.name()).append(field)
+                .append(header.controlId()).append('\r').toString();
+    }
+
+    private String nextControlId() {
+        try {
+            return controlIds.getID();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No control id for the acknowledgement", e);
+        }
+    }
+
+    /**
+     * What the text path can write as HAPI would: a known version, a trigger event to echo and the standard four
+     * encoding characters (plus v2.7's truncation character), none of them used as the field separator.
+     */
+    private static boolean writableFromText(MshHeader header) {
+        String encoding = header.encodingCharacters();
+        return Hl7Versions.isSupported(header.version()) && !header.triggerEvent().isEmpty()
+                && (encoding.length() == 4 || encoding.length() == 5) && !encoding.contains(header.fieldSeparator());
+    }
+
+    /** MSH-9-3, the message structure, is sent from v2.5 on; HAPI leaves it out before. */
+    private static boolean namesItsStructure(String version) {
+        return !version.startsWith("2.3") && !version.startsWith("2.4");
+    }
+
+    /** The ACK as HAPI generates it from the parsed message (or a stub of its header), with ERR when there is one. */
+    String withHapi(Message parsed, MshHeader header, AcknowledgmentCode code, HL7Exception error) {
         try {
             Message inbound = parsed != null ? parsed : stubFor(header);
             Message ack = inbound.generateACK(code, error);

@@ -2,6 +2,7 @@ package org.liaisonhub.ingest.hl7;
 
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.model.Message;
+import ca.uhn.hl7v2.model.Segment;
 import ca.uhn.hl7v2.util.Terser;
 
 /**
@@ -10,22 +11,20 @@ import ca.uhn.hl7v2.util.Terser;
  */
 final class PatientMrn {
 
-    /** More repetitions than any sender puts in PID-3; the search stops at the first empty one anyway. */
-    private static final int MAX_REPETITIONS = 20;
-
     private PatientMrn() {
     }
 
     static String of(Message message) {
         try {
-            Terser terser = new Terser(message);
+            // the segment found once: a Terser path per repetition parsed the path and searched the message each time
+            Segment pid = new Terser(message).getSegment("/.PID");
             String first = null;
-            for (int rep = 0; rep < MAX_REPETITIONS; rep++) {
-                String id = terser.get("/.PID-3(" + rep + ")-1");
+            for (int rep = 0; rep < pid.getField(3).length; rep++) {
+                String id = Terser.get(pid, 3, rep, 1, 1);
                 if (id == null || id.isBlank()) {
                     break;
                 }
-                if ("MR".equalsIgnoreCase(terser.get("/.PID-3(" + rep + ")-5"))) {
+                if ("MR".equalsIgnoreCase(Terser.get(pid, 3, rep, 5, 1))) {
                     return id;
                 }
                 first = first == null ? id : first;
