@@ -2,6 +2,8 @@ package org.liaisonhub.ingest;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is full the next acknowledgement waits, so a sender is never further ahead than it allows.
  * <p>
  * The store is the truth, the queue only spares reading the message again: a message still RECEIVED when the hub
- * starts (it stopped or crashed first) is processed again, before anything received since, and a message another
+ * starts (it stopped or crashed first) is processed again, before anything received since, and so is, while the
+ * hub runs, one still RECEIVED {@code hub.mllp.receipt-retry-after} after it came (its work and then its failure
+ * could not be written, the database being down, or the instance that took it stopped); a message another
  * instance has already processed that way is skipped. Writing a message's work twice would leave the items as once
  * ({@link WorkItemLedger}).
  */
@@ -57,6 +61,11 @@ public class ReceiptBacklog implements SmartLifecycle {
     private final BlockingQueue<Received> queue;
     /** Handed over and not yet written (the queue, and the batch being written). */
     private final AtomicInteger waiting = new AtomicInteger();
+    private final Duration retryAfter;
+    /** When the writer, idle, next looks for messages left RECEIVED (System.nanoTime). */
+    private long nextSweep;
+    /** The writer is looking for messages left RECEIVED: a stop may interrupt it (it may wait on a lost database). */
+    private volatile boolean sweeping;
     private volatile Thread writer;
     private volatile boolean running;
 
@@ -67,6 +76,7 @@ public class ReceiptBacklog implements SmartLifecycle {
         this.reprocessing = reprocessing;
         this.transaction = new TransactionTemplate(transactions);
         this.queue = new ArrayBlockingQueue<>(properties.receiptBacklog());
+        this.retryAfter = properties.receiptRetryAfter();
         Gauge.builder("liaison.inbound.awaiting-work", waiting, AtomicInteger::get)
                 .description("Messages acknowledged on receipt whose work items this instance has not written yet")
                 .register(registry);
@@ -96,12 +106,18 @@ public class ReceiptBacklog implements SmartLifecycle {
     }
 
     private void loop() {
-        recover();
+        List<Long> left = store.receivedBefore(Instant.now());
+        if (!left.isEmpty()) {
+            log.info("Processing {} messages acknowledged on receipt before the hub stopped", left.size());
+            processAgain(left);
+        }
+        nextSweep = System.nanoTime() + sweepPeriod();
         List<Received> batch = new ArrayList<>(BATCH);
         while (running || !queue.isEmpty()) {
             try {
                 Received first = queue.poll(1, TimeUnit.SECONDS);
                 if (first == null) {
+                    sweepIfDue();
                     continue;
                 }
                 batch.add(first);
@@ -120,20 +136,51 @@ public class ReceiptBacklog implements SmartLifecycle {
         }
     }
 
-    /** Processes what an earlier run acknowledged and did not write, oldest first, each as a reprocess would. */
-    private void recover() {
-        List<Long> left = store.received();
-        if (left.isEmpty()) {
+    /** Every quarter of the retry delay, so that a message left RECEIVED waits at most 1.25 times it. */
+    private long sweepPeriod() {
+        return retryAfter.toNanos() / 4;
+    }
+
+    private void sweepIfDue() {
+        if (System.nanoTime() - nextSweep < 0) {
             return;
         }
-        log.info("Processing {} messages acknowledged on receipt before the hub stopped", left.size());
-        for (long id : left) {
+        nextSweep = System.nanoTime() + sweepPeriod();
+        sweeping = true;
+        try {
+            List<Long> stale = store.receivedBefore(Instant.now().minus(retryAfter));
+            if (!stale.isEmpty()) {
+                log.warn("{} messages acknowledged on receipt are still without their work items after {};"
+                        + " processing them again", stale.size(), retryAfter);
+                processAgain(stale);
+            }
+        } catch (RuntimeException unavailable) {
+            if (running) {
+                log.error("Could not look for messages left RECEIVED: {}", unavailable.getClass().getName());
+                log.debug("Sweep failure", unavailable);
+            }
+        } finally {
+            sweeping = false;
+            // an interrupt meant for the sweep: the loop goes on writing what is waiting
+            Thread.interrupted();
+        }
+    }
+
+    /**
+     * Processes messages left RECEIVED, oldest first, each as a reprocess would; a failure is the message's own.
+     * Those not reached when the hub stops stay RECEIVED for the next start.
+     */
+    private void processAgain(List<Long> ids) {
+        for (long id : ids) {
+            if (!running) {
+                return;
+            }
             try {
                 reprocessing.getObject().processAgain(id);
             } catch (RuntimeException e) {
-                log.error("Message {} acknowledged on receipt could not be processed at start: {}", id,
+                log.error("Message {} acknowledged on receipt could not be processed again: {}", id,
                         e.getClass().getName());
-                log.debug("Recovery failure", e);
+                log.debug("Processing failure", e);
             }
         }
     }
@@ -192,12 +239,16 @@ public class ReceiptBacklog implements SmartLifecycle {
     public void stop() {
         running = false;
         Thread current = writer;
-        if (current != null) {
-            try {
-                current.join(30_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        try {
+            while (current != null && current.isAlive() && System.nanoTime() - deadline < 0) {
+                if (sweeping) {
+                    current.interrupt();
+                }
+                current.join(100);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -117,10 +117,11 @@ public class MessageStore {
         return ids.toArray(Long[]::new);
     }
 
-    /** The messages acknowledged on receipt whose work is not written yet, oldest first. */
-    public List<Long> received() {
-        return jdbc.queryForList("select id from inbound_message where status = 'RECEIVED' order by id",
-                new MapSqlParameterSource(), Long.class);
+    /** The messages acknowledged on receipt before {@code before} whose work is not written yet, oldest first. */
+    public List<Long> receivedBefore(Instant before) {
+        return jdbc.queryForList("""
+                select id from inbound_message where status = 'RECEIVED' and received_at < :before
+                order by id""", new MapSqlParameterSource("before", utc(before)), Long.class);
     }
 
     /**

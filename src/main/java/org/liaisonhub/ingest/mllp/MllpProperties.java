@@ -27,11 +27,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param acknowledge      when a message is acknowledged: after its work items are committed with it, or on receipt
  * @param receiptBacklog   with {@code on-receipt}: messages acknowledged whose work items are not written yet, at
  *                         most; when full, the next acknowledgement waits for room
+ * @param receiptRetryAfter with {@code on-receipt}: a message still waiting for its work items this long after it
+ *                         came (their writing failed and so did recording it, or the instance that took it stopped)
+ *                         is processed again by an instance whose writer is idle
  */
 @ConfigurationProperties("hub.mllp")
 public record MllpProperties(String host, int port, int workerThreads, int maxMessageSize, Charset defaultCharset,
         List<String> allowedSenders, List<String> trustedProxies, boolean insecureNetwork, Map<String, Sender> senders,
-        Connections connections, Tls tls, Acknowledge acknowledge, int receiptBacklog) {
+        Connections connections, Tls tls, Acknowledge acknowledge, int receiptBacklog,
+        Duration receiptRetryAfter) {
 
     public MllpProperties {
         if (defaultCharset == null) {
@@ -50,6 +54,10 @@ public record MllpProperties(String host, int port, int workerThreads, int maxMe
         acknowledge = acknowledge == null ? Acknowledge.AFTER_PROCESSING : acknowledge;
         if (receiptBacklog <= 0) {
             throw new IllegalArgumentException("hub.mllp.receipt-backlog must be positive");
+        }
+        receiptRetryAfter = receiptRetryAfter == null ? Duration.ofMinutes(2) : receiptRetryAfter;
+        if (receiptRetryAfter.isNegative() || receiptRetryAfter.isZero()) {
+            throw new IllegalArgumentException("hub.mllp.receipt-retry-after must be a positive duration");
         }
     }
 

@@ -43,18 +43,21 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code hub.mllp.acknowledge=on-receipt}: the sender is answered once its message is stored and synced, and the
  * message's work items follow, in the order the messages came. What the rules cannot use is still answered AE,
  * a resend is still a duplicate, a message whose work cannot be written is kept as ERROR without holding up the
- * others, and a message acknowledged but not yet processed when the hub stopped is processed when it starts.
+ * others, and a message acknowledged but not yet processed when the hub stopped is processed when it starts (or,
+ * left so while the hub runs, after {@code hub.mllp.receipt-retry-after}).
  */
 class AcknowledgeOnReceiptTest extends HubTestBase {
 
     private static final int MLLP_PORT = TestIds.freePort();
     private static final Path DATA_DIR = tempDir("liaison-hub-on-receipt");
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(4);
 
     @DynamicPropertySource
     static void hub(DynamicPropertyRegistry registry) {
         hubAt(registry, DATA_DIR, MLLP_PORT);
         apiKeys(registry);
         registry.add("hub.mllp.acknowledge", () -> "on-receipt");
+        registry.add("hub.mllp.receipt-retry-after", () -> RETRY_AFTER.toSeconds() + "s");
     }
 
     @Override
@@ -173,17 +176,27 @@ class AcknowledgeOnReceiptTest extends HubTestBase {
     }
 
     @Test
+    void aMessageLeftReceivedWhileTheHubRunsIsProcessedAgainAfterTheRetryDelay() {
+        Fixtures patient = Fixtures.fresh().with("VERSION", "2.5.1");
+        // what the writer leaves when neither the work nor its failure could be written (the database down)
+        leaveReceived(context, patient);
+        assertThat(storedByControlId(patient.get("CONTROL_ID")).status()).as("not before the retry delay")
+                .isEqualTo(MessageStatus.RECEIVED);
+        await().atMost(RETRY_AFTER.multipliedBy(5)).untilAsserted(() ->
+                assertThat(storedByControlId(patient.get("CONTROL_ID"))).satisfies(message -> {
+                    assertThat(message.status()).isEqualTo(MessageStatus.PROCESSED);
+                    assertThat(message.reprocessCount()).isEqualTo(1);
+                }));
+        assertThat(workItemsOf(patient.get("MRN"))).hasSize(1);
+    }
+
+    @Test
     void aMessageAcknowledgedButNotProcessedWhenTheHubStoppedIsProcessedWhenItStarts() {
         int port = TestIds.freePort();
         Fixtures patient = Fixtures.fresh().with("VERSION", "2.5.1");
         try (ConfigurableApplicationContext hub = HubProcess.start(restartDir, port)) {
             // what a crash between the receipt's commit and its work leaves behind
-            String raw = patient.hl7("a01-admit-interpreter");
-            new TransactionTemplate(hub.getBean(PlatformTransactionManager.class)).executeWithoutResult(tx ->
-                    hub.getBean(MessageStore.class).insert(new ReceivedMessage(new MessageEnvelope("HL7V2",
-                            Instant.now(), "127.0.0.1", "EPIC", "GENHOSP", "LIAISONHUB", "GENHOSP", "ADT", "A01",
-                            patient.get("CONTROL_ID"), "2.5.1", "UTF-8", raw.length(), patient.get("MRN")), raw),
-                            MessageOutcome.of(MessageStatus.RECEIVED, "AA")));
+            leaveReceived(hub, patient);
         }
         try (ConfigurableApplicationContext hub = HubProcess.start(restartDir, port)) {
             MessageStore restarted = hub.getBean(MessageStore.class);
@@ -198,6 +211,16 @@ class AcknowledgeOnReceiptTest extends HubTestBase {
                             10).items();
             assertThat(items).hasSize(1);
         }
+    }
+
+    /** Stores the patient's admission as RECEIVED, as the ACK path does, without handing it to the writer. */
+    private static void leaveReceived(ConfigurableApplicationContext hub, Fixtures patient) {
+        String raw = patient.hl7("a01-admit-interpreter");
+        new TransactionTemplate(hub.getBean(PlatformTransactionManager.class)).executeWithoutResult(tx ->
+                hub.getBean(MessageStore.class).insert(new ReceivedMessage(new MessageEnvelope("HL7V2",
+                        Instant.now(), "127.0.0.1", "EPIC", "GENHOSP", "LIAISONHUB", "GENHOSP", "ADT", "A01",
+                        patient.get("CONTROL_ID"), "2.5.1", "UTF-8", raw.length(), patient.get("MRN")), raw),
+                        MessageOutcome.of(MessageStatus.RECEIVED, "AA")));
     }
 
     private StoredMessage storedByControlId(String controlId) {
