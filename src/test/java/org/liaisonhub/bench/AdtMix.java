@@ -32,10 +32,25 @@ final class AdtMix {
 
     private final AtomicLong sequence = new AtomicLong();
     private final String run;
+    private final boolean closing;
 
     /** @param run tells this run's patients from another's in the same database (a few letters) */
     AdtMix(String run) {
+        this(run, false);
+    }
+
+    private AdtMix(String run, boolean closing) {
         this.run = run;
+        this.closing = closing;
+    }
+
+    /**
+     * The same mix with every visit's work closed by the message after it: an A11 cancelling the admission after an
+     * A01 or A08, an A13 cancelling the discharge after an A03. Half the messages open work, half close it, so that
+     * retention has closed items to purge (the footprint over a million messages).
+     */
+    static AdtMix closingItsWork(String run) {
+        return new AdtMix(run, true);
     }
 
     /** The MRN of a message of this mix, as the vendor requests carry it. */
@@ -45,8 +60,12 @@ final class AdtMix {
 
     /** The next message of the mix. */
     Message next() {
-        long n = sequence.incrementAndGet();
+        long sent = sequence.incrementAndGet();
+        long n = closing ? (sent + 1) / 2 : sent;
         int kind = (int) (n % 10);
+        if (closing && sent % 2 == 0) {
+            return kind < 7 ? cancelled(n, "A11", "ADT^A11^ADT_A09") : cancelled(n, "A13", "ADT^A13^ADT_A01");
+        }
         return kind < 4 ? admission(n) : kind < 7 ? update(n) : discharge(n);
     }
 
@@ -84,6 +103,12 @@ final class AdtMix {
                 CLINICAL));
     }
 
+    private Message cancelled(long n, String event, String type) {
+        Ids ids = new Ids(n);
+        return ids.message(type, event, ids.controlId + "X", String.join("\r", pid(ids, "ENG^English^HL70296"),
+                pv1(ids, "")));
+    }
+
     private static String pid(Ids ids, String language) {
         return "PID|1||X998877^^^GENHOSP^PI~" + ids.mrn + "^^^GENHOSP^MR||GARCIA^MARIA^L^^MRS||19580214|F||"
                 + "2106-3^White^HL70005|1200 N ELM ST^^CHICAGO^IL^60610^USA||^PRN^PH^^1^312^5550101|"
@@ -111,9 +136,13 @@ final class AdtMix {
         }
 
         Message message(String type, String event, String body) {
+            return message(type, event, controlId, body);
+        }
+
+        Message message(String type, String event, String messageControlId, String body) {
             String msh = "MSH|^~\\&|EPIC^1.2.840.114350^ISO|GENHOSP|LIAISONHUB|GENHOSP|20261127083000||" + type + "|"
-                    + controlId + "|P|2.5.1";
-            return new Message(msh + "\rEVN|" + event + "|20261127083000\r" + body + "\r", controlId, mrn);
+                    + messageControlId + "|P|2.5.1";
+            return new Message(msh + "\rEVN|" + event + "|20261127083000\r" + body + "\r", messageControlId, mrn);
         }
     }
 }
