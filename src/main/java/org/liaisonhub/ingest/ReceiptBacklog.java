@@ -31,8 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The messages acknowledged on receipt whose work items are still to be written, and the one thread that writes
  * them: in the order they were received, as many as are waiting (or have gathered for a few milliseconds) in one
- * transaction (one commit and one sync for all of them, where acknowledging after processing pays both per message). A batch that fails is written again
- * message by message, so that one message's failure is that message's ERROR alone. The backlog is bounded: when it
+ * transaction (one commit and one sync for all of them, where acknowledging after processing pays both per
+ * message). A batch that fails is written again message by message, so that one message's failure is that message's
+ * ERROR alone. The backlog is bounded: when it
  * is full the next acknowledgement waits, so a sender is never further ahead than it allows.
  * <p>
  * The store is the truth, the queue only spares reading the message again: a message still RECEIVED when the hub
@@ -106,18 +107,18 @@ public class ReceiptBacklog implements SmartLifecycle {
     }
 
     private void loop() {
-        List<Long> left = store.receivedBefore(Instant.now());
-        if (!left.isEmpty()) {
-            log.info("Processing {} messages acknowledged on receipt before the hub stopped", left.size());
-            processAgain(left);
-        }
+        // what an earlier run acknowledged and did not write, before anything received since
+        processLeftReceived(Instant.now());
         nextSweep = System.nanoTime() + sweepPeriod();
         List<Received> batch = new ArrayList<>(BATCH);
         while (running || !queue.isEmpty()) {
             try {
                 Received first = queue.poll(1, TimeUnit.SECONDS);
                 if (first == null) {
-                    sweepIfDue();
+                    if (System.nanoTime() - nextSweep >= 0) {
+                        nextSweep = System.nanoTime() + sweepPeriod();
+                        processLeftReceived(Instant.now().minus(retryAfter));
+                    }
                     continue;
                 }
                 batch.add(first);
@@ -141,18 +142,15 @@ public class ReceiptBacklog implements SmartLifecycle {
         return retryAfter.toNanos() / 4;
     }
 
-    private void sweepIfDue() {
-        if (System.nanoTime() - nextSweep < 0) {
-            return;
-        }
-        nextSweep = System.nanoTime() + sweepPeriod();
+    /** Processes again the messages still RECEIVED that came before {@code before}, oldest first. */
+    private void processLeftReceived(Instant before) {
         sweeping = true;
         try {
-            List<Long> stale = store.receivedBefore(Instant.now().minus(retryAfter));
-            if (!stale.isEmpty()) {
-                log.warn("{} messages acknowledged on receipt are still without their work items after {};"
-                        + " processing them again", stale.size(), retryAfter);
-                processAgain(stale);
+            List<Long> left = store.receivedBefore(before);
+            if (!left.isEmpty()) {
+                log.warn("{} messages acknowledged on receipt before {} are still without their work items;"
+                        + " processing them again", left.size(), before);
+                processAgain(left);
             }
         } catch (RuntimeException unavailable) {
             if (running) {
