@@ -473,12 +473,12 @@ public final class Benchmarks {
     /**
      * Heap after GC, RSS and the data directory's size, every fifth of {@code footprintMessages}, on a fresh hub
      * without vendors (a dispatch backlog would be counted as growth: the end-to-end runs measure it instead). Every
-     * visit's work is closed by the message after it and retention keeps minutes instead of days, so that what the
-     * hub keeps is bounded by its purge, as in production over months.
+     * visit's work is closed a little later ({@link AdtMix#closingItsWork}) and retention keeps minutes instead of
+     * days, so that what the hub keeps is bounded by its purge, as in production over months.
      */
     private void footprint() throws IOException {
         report.section("Footprint over " + footprintMessages + " messages (fresh hub, dispatch off, -Xmx1g, every"
-                + " visit's work closed by the next message, retention " + RETAINED + ", purged every "
+                + " visit's work closed a thousand visits later, retention " + RETAINED + ", purged every "
                 + PURGE_INTERVAL + ")");
         Path dataDir = dataDir();
         try (HubUnderTest hub = HubUnderTest.hub(dataDir, OUT.resolve("hub-footprint.log"), List.of("-Xmx1g"),
