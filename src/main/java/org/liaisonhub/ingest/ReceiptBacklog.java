@@ -33,15 +33,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * them: in the order they were received, as many as are waiting (or have gathered for a few milliseconds) in one
  * transaction (one commit and one sync for all of them, where acknowledging after processing pays both per
  * message). A batch that fails is written again message by message, so that one message's failure is that message's
- * ERROR alone. The backlog is bounded: when it
- * is full the next acknowledgement waits, so a sender is never further ahead than it allows.
+ * ERROR alone. The backlog is bounded: when it is full the next acknowledgement waits, so a sender is never further
+ * ahead than it allows.
  * <p>
- * The store is the truth, the queue only spares reading the message again: a message still RECEIVED when the hub
- * starts (it stopped or crashed first) is processed again, before anything received since, and so is, while the
- * hub runs, one still RECEIVED {@code hub.mllp.receipt-retry-after} after it came (its work and then its failure
- * could not be written, the database being down, or the instance that took it stopped); a message another
- * instance has already processed that way is skipped. Writing a message's work twice would leave the items as once
- * ({@link WorkItemLedger}).
+ * The store is the truth, the queue only spares reading the message again: messages still RECEIVED
+ * ({@link LeftReceived}) are processed again when the hub starts, before anything received since, and, while it
+ * runs, once they are {@code hub.mllp.receipt-retry-after} old.
  */
 @Component
 public class ReceiptBacklog implements SmartLifecycle {
@@ -56,8 +53,7 @@ public class ReceiptBacklog implements SmartLifecycle {
 
     private final MessageStore store;
     private final WorkItemLedger ledger;
-    /** Looked up when needed: the channels that reprocess hand their messages to this backlog. */
-    private final ObjectProvider<MessageReprocessing> reprocessing;
+    private final LeftReceived left;
     private final TransactionTemplate transaction;
     private final BlockingQueue<Received> queue;
     /** Handed over and not yet written (the queue, and the batch being written). */
@@ -74,7 +70,7 @@ public class ReceiptBacklog implements SmartLifecycle {
             PlatformTransactionManager transactions, MllpProperties properties, MeterRegistry registry) {
         this.store = store;
         this.ledger = ledger;
-        this.reprocessing = reprocessing;
+        this.left = new LeftReceived(store, reprocessing);
         this.transaction = new TransactionTemplate(transactions);
         this.queue = new ArrayBlockingQueue<>(properties.receiptBacklog());
         this.retryAfter = properties.receiptRetryAfter();
@@ -142,16 +138,11 @@ public class ReceiptBacklog implements SmartLifecycle {
         return retryAfter.toNanos() / 4;
     }
 
-    /** Processes again the messages still RECEIVED that came before {@code before}, oldest first. */
+    /** Looks for messages left RECEIVED before {@code before}; a stop may interrupt it (the database may be gone). */
     private void processLeftReceived(Instant before) {
         sweeping = true;
         try {
-            List<Long> left = store.receivedBefore(before);
-            if (!left.isEmpty()) {
-                log.warn("{} messages acknowledged on receipt before {} are still without their work items;"
-                        + " processing them again", left.size(), before);
-                processAgain(left);
-            }
+            left.processBefore(before, () -> running);
         } catch (RuntimeException unavailable) {
             if (running) {
                 log.error("Could not look for messages left RECEIVED: {}", unavailable.getClass().getName());
@@ -161,25 +152,6 @@ public class ReceiptBacklog implements SmartLifecycle {
             sweeping = false;
             // an interrupt meant for the sweep: the loop goes on writing what is waiting
             Thread.interrupted();
-        }
-    }
-
-    /**
-     * Processes messages left RECEIVED, oldest first, each as a reprocess would; a failure is the message's own.
-     * Those not reached when the hub stops stay RECEIVED for the next start.
-     */
-    private void processAgain(List<Long> ids) {
-        for (long id : ids) {
-            if (!running) {
-                return;
-            }
-            try {
-                reprocessing.getObject().processAgain(id);
-            } catch (RuntimeException e) {
-                log.error("Message {} acknowledged on receipt could not be processed again: {}", id,
-                        e.getClass().getName());
-                log.debug("Processing failure", e);
-            }
         }
     }
 
