@@ -1,5 +1,6 @@
 package org.liaisonhub.mapping;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +30,13 @@ public class FhirRuleEngine {
     private final List<RuleSet> ruleSets;
     private final FhirPaths paths;
     private final Map<String, String> constants;
+    private final Clock clock;
 
-    FhirRuleEngine(List<RuleSet> ruleSets, FhirPaths paths, Map<String, String> constants) {
+    FhirRuleEngine(List<RuleSet> ruleSets, FhirPaths paths, Map<String, String> constants, Clock clock) {
         this.ruleSets = List.copyOf(ruleSets);
         this.paths = paths;
         this.constants = Map.copyOf(constants);
+        this.clock = clock;
     }
 
     public String describe() {
@@ -43,7 +46,8 @@ public class FhirRuleEngine {
 
     /** @throws MappingDataException when a rule applies but the resource's patient has no MRN */
     public MappingResult evaluate(FhirSubject subject) {
-        FhirRuleContext context = new FhirRuleContext(paths, subject, subject.resource(), constants);
+        FhirRuleContext context = new FhirRuleContext(paths, subject, subject.resource(), constants,
+                Clock.fixed(clock.instant(), clock.getZone()));
         List<String> applied = new ArrayList<>();
         List<WorkChange> changes = new ArrayList<>();
         for (RuleSet ruleSet : ruleSets) {
@@ -70,14 +74,14 @@ public class FhirRuleEngine {
         String visit = subject.encounter() == null || ruleSet.visitNumber() == null ? null
                 : ruleSet.visitNumber().evaluate(context.on(subject.encounter()));
         if (rule.action() instanceof RuleAction.OpenWorkItem open) {
-            String key = open.key().stream().map(part -> part.evaluate(context)).map(v -> v == null ? "" : v)
-                    .collect(Collectors.joining("|"));
-            return new WorkNeeded(open.type(), mrn, visit, key, open.details().evaluate(context),
-                    ruleSet.demographics().evaluate(context.on(subject.patient())),
-                    PatientLocation.of(ruleSet.location().evaluate(context)), ruleName);
+            return new WorkNeeded(open.type(), mrn, visit, WorkItemTerms.key(open.key(), context),
+                    open.details().evaluate(context), ruleSet.demographics().evaluate(context.on(subject.patient())),
+                    PatientLocation.of(ruleSet.location().evaluate(context)), WorkItemTerms.due(open, context),
+                    WorkItemTerms.priority(open, context), ruleName);
         }
         RuleAction.CancelWorkItems cancel = (RuleAction.CancelWorkItems) rule.action();
-        return new WorkNoLongerNeeded(cancel.types(), mrn, visit, cancel.reason(), ruleName);
+        return new WorkNoLongerNeeded(cancel.types(), mrn, visit,
+                cancel.key().isEmpty() ? null : WorkItemTerms.key(cancel.key(), context), cancel.reason(), ruleName);
     }
 
     /** Where a resource names its patient. */

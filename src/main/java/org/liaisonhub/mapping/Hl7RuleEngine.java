@@ -3,6 +3,7 @@ package org.liaisonhub.mapping;
 import ca.uhn.hl7v2.ErrorCode;
 import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.model.Segment;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,7 +14,6 @@ import org.liaisonhub.mapping.hl7.Hl7MessageView;
 import org.liaisonhub.mapping.hl7.Hl7RuleContext;
 import org.liaisonhub.mapping.model.Rule;
 import org.liaisonhub.mapping.model.RuleAction;
-import org.liaisonhub.mapping.model.RuleContext;
 import org.liaisonhub.mapping.model.RuleSet;
 import org.liaisonhub.mapping.model.TerserPath;
 import org.liaisonhub.workitem.PatientLocation;
@@ -25,9 +25,11 @@ import org.liaisonhub.workitem.WorkNoLongerNeeded;
 public class Hl7RuleEngine {
 
     private final List<RuleSet> ruleSets;
+    private final Clock clock;
 
-    Hl7RuleEngine(List<RuleSet> ruleSets) {
+    Hl7RuleEngine(List<RuleSet> ruleSets, Clock clock) {
         this.ruleSets = List.copyOf(ruleSets);
+        this.clock = clock;
     }
 
     /** The names of the loaded rule sets with their number of rules, for the start-up log. */
@@ -52,6 +54,7 @@ public class Hl7RuleEngine {
      */
     public MappingResult evaluate(Message parsed) {
         Hl7MessageView message = new Hl7MessageView(parsed);
+        Clock now = Clock.fixed(clock.instant(), clock.getZone());
         List<String> applied = new ArrayList<>();
         List<WorkChange> changes = new ArrayList<>();
         for (RuleSet ruleSet : ruleSets) {
@@ -65,7 +68,7 @@ public class Hl7RuleEngine {
                 List<Segment> scopes = rule.forEach() == null
                         ? Collections.singletonList(null) : message.all(rule.forEach());
                 for (Segment scope : scopes) {
-                    Hl7RuleContext context = new Hl7RuleContext(message, scope);
+                    Hl7RuleContext context = new Hl7RuleContext(message, scope, now);
                     if (rule.when().test(context)) {
                         String ruleName = ruleSet.name() + "/" + rule.id();
                         applied.add(ruleName);
@@ -86,18 +89,13 @@ public class Hl7RuleEngine {
         }
         String visit = ruleSet.visitNumber() == null ? null : ruleSet.visitNumber().evaluate(context);
         if (rule.action() instanceof RuleAction.OpenWorkItem open) {
-            return new WorkNeeded(open.type(), mrn, visit, key(open, context), open.details().evaluate(context),
-                    ruleSet.demographics().evaluate(context), PatientLocation.of(ruleSet.location().evaluate(context)),
-                    ruleName);
+            return new WorkNeeded(open.type(), mrn, visit, WorkItemTerms.key(open.key(), context),
+                    open.details().evaluate(context), ruleSet.demographics().evaluate(context),
+                    PatientLocation.of(ruleSet.location().evaluate(context)), WorkItemTerms.due(open, context),
+                    WorkItemTerms.priority(open, context), ruleName);
         }
         RuleAction.CancelWorkItems cancel = (RuleAction.CancelWorkItems) rule.action();
-        return new WorkNoLongerNeeded(cancel.types(), mrn, visit, cancel.reason(), ruleName);
-    }
-
-    private static String key(RuleAction.OpenWorkItem open, RuleContext context) {
-        return open.key().stream()
-                .map(part -> part.evaluate(context))
-                .map(value -> value == null ? "" : value)
-                .collect(Collectors.joining("|"));
+        return new WorkNoLongerNeeded(cancel.types(), mrn, visit,
+                cancel.key().isEmpty() ? null : WorkItemTerms.key(cancel.key(), context), cancel.reason(), ruleName);
     }
 }

@@ -1,6 +1,7 @@
 package org.liaisonhub.mapping;
 
 import ca.uhn.fhir.context.FhirContext;
+import java.time.Clock;
 import java.util.Map;
 import org.liaisonhub.mapping.fhir.FhirPaths;
 import org.liaisonhub.mapping.yaml.MappingFileLoader;
@@ -24,15 +25,16 @@ public class MappingConfiguration {
     }
 
     @Bean
-    Hl7RuleEngine hl7RuleEngine(Mappings mappings) {
-        Hl7RuleEngine engine = mappings.hl7();
+    Hl7RuleEngine hl7RuleEngine(Mappings mappings, FhirProperties fhir) {
+        Hl7RuleEngine engine = mappings.hl7(Clock.system(fhir.zone()));
         log.info("HL7 v2 mapping rules: {}", engine.describe());
         return engine;
     }
 
     @Bean
     FhirRuleEngine fhirRuleEngine(Mappings mappings, FhirProperties fhir) {
-        FhirRuleEngine engine = mappings.fhir(Map.of("mrnSystem", fhir.mrnSystem(), "visitSystem", fhir.visitSystem()));
+        FhirRuleEngine engine = mappings.fhir(Map.of("mrnSystem", fhir.mrnSystem(), "visitSystem", fhir.visitSystem()),
+                Clock.system(fhir.zone()));
         log.info("FHIR mapping rules: {}", engine.describe());
         return engine;
     }

@@ -1,5 +1,6 @@
 package org.liaisonhub.mapping;
 
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +23,14 @@ public final class Mappings {
         this.fhirPaths = fhirPaths;
     }
 
-    public Hl7RuleEngine hl7() {
-        return new Hl7RuleEngine(of(RuleSet.Source.HL7V2));
+    /** @param clock what "now" is to the rules, in the zone of times sent without an offset */
+    public Hl7RuleEngine hl7(Clock clock) {
+        return new Hl7RuleEngine(of(RuleSet.Source.HL7V2), clock);
     }
 
     /** @param constants the FHIRPath constants of the hub: {@code mrnSystem}, {@code visitSystem} */
-    public FhirRuleEngine fhir(Map<String, String> constants) {
-        return new FhirRuleEngine(of(RuleSet.Source.FHIR), fhirPaths, constants);
+    public FhirRuleEngine fhir(Map<String, String> constants, Clock clock) {
+        return new FhirRuleEngine(of(RuleSet.Source.FHIR), fhirPaths, constants, clock);
     }
 
     public Set<String> names() {

@@ -23,4 +23,6 @@ public record HistoryEntry(
     public static final String DISPATCH_FAILED = "DISPATCH_FAILED";
     public static final String DISPATCH_WAITING = "DISPATCH_WAITING";
     public static final String VENDOR_UPDATE = "VENDOR_UPDATE";
+    /** The item was found open past its due time (detail: the due time). */
+    public static final String OVERDUE = "OVERDUE";
 }

@@ -1,5 +1,6 @@
 package org.liaisonhub.workitem;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,6 +15,8 @@ import java.util.Map;
  * @param vendor  the vendor the item was handed to, null if none
  * @param vendorReference the vendor's id for the request (from its response or callbacks)
  * @param vendorReport    what the vendor reported it learned (a pickup time, an eligibility result), empty if none
+ * @param due       when the work is due, as the mapping rule set it; null if the rule sets no time
+ * @param overdueAt when the item was found open past its due time; null if it has not been
  */
 public record WorkItem(
         long id,
@@ -29,9 +32,18 @@ public record WorkItem(
         String vendor,
         String vendorReference,
         Map<String, Object> vendorReport,
+        Instant due,
+        Priority priority,
+        Instant overdueAt,
         Instant createdAt,
         Instant updatedAt,
         Long sourceMessageId) {
+
+    /** Open and past its due time (as the overdue check last found it). */
+    @JsonProperty("overdue")
+    public boolean overdue() {
+        return overdueAt != null && status.isOpen();
+    }
 
     /**
      * The details with nested groups flattened to dotted names ({@code pickup.room}), in the mapping's order, as

@@ -37,10 +37,14 @@ public class WorkItemController {
             @RequestParam(required = false) String facility,
             @RequestParam(required = false) String unit,
             @RequestParam(required = false) String vendor,
+            @RequestParam(required = false) String priority,
+            @RequestParam(defaultValue = "false") boolean overdue,
+            @RequestParam(defaultValue = "created") String sort,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) int size, Authentication caller) {
         Page<WorkItem> found = items.search(new WorkItemSearch(type, status, mrn, visit, facility, unit, vendor, null,
-                false, false, false), FacilityScope.of(caller), page, size);
+                priority == null || priority.isBlank() ? null : Priority.of(priority), false, false, overdue,
+                WorkItemSearch.Order.of(sort)), FacilityScope.of(caller), page, size);
         AuditedIds.add(found.items().stream().map(WorkItem::id).toList());
         return found;
     }

@@ -70,10 +70,12 @@ public class WorkItemLedger {
     }
 
     private void update(WorkItem item, WorkNeeded needed, long messageId, Instant now) {
-        Map<String, Object> before = withPatient(item.details(), item.patient(), item.location());
+        Map<String, Object> before = compared(item.details(), item.patient(), item.location(), item.due(),
+                item.priority());
         // an item opened before locations were kept learns its location with its next real change, not as one
-        Map<String, Object> after = withPatient(needed.details(), needed.patient(),
-                item.location().equals(PatientLocation.UNKNOWN) ? PatientLocation.UNKNOWN : needed.location());
+        Map<String, Object> after = compared(needed.details(), needed.patient(),
+                item.location().equals(PatientLocation.UNKNOWN) ? PatientLocation.UNKNOWN : needed.location(),
+                needed.due(), needed.priority());
         if (Objects.equals(before, after)) {
             return;
         }
@@ -84,12 +86,16 @@ public class WorkItemLedger {
     }
 
     /**
-     * Details, demographics and location compared as one: a corrected birth date or a move to another unit matters
-     * to a vendor as much as a room.
+     * Details, demographics, location, due time and priority compared as one: a corrected birth date, a move to
+     * another unit or a rescheduled appointment matters to a vendor as much as a room.
      */
-    private static Map<String, Object> withPatient(Map<String, Object> details, Map<String, Object> patient,
-            PatientLocation location) {
+    private static Map<String, Object> compared(Map<String, Object> details, Map<String, Object> patient,
+            PatientLocation location, Instant due, Priority priority) {
         Map<String, Object> all = new LinkedHashMap<>(details);
+        if (due != null) {
+            all.put("due", due.toString());
+        }
+        all.put("priority", priority.code());
         if (!patient.isEmpty()) {
             all.put("patient", patient);
         }
@@ -103,7 +109,7 @@ public class WorkItemLedger {
     }
 
     private void cancel(WorkNoLongerNeeded done, long messageId, Instant now) {
-        for (WorkItem item : items.lockOpenForVisit(done.mrn(), done.visitNumber(), done.types())) {
+        for (WorkItem item : items.lockOpenForVisit(done.mrn(), done.visitNumber(), done.types(), done.key())) {
             items.updateStatus(item.id(), WorkItemStatus.CANCELLED, now);
             history.add(item.id(), HistoryEntry.STATUS_CHANGED, item.status(), WorkItemStatus.CANCELLED,
                     done.rule(), messageId, Map.of("reason", done.reason()), now);

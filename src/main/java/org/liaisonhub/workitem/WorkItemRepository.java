@@ -28,7 +28,7 @@ public class WorkItemRepository {
 
     private static final String COLUMNS = """
             id, type, status, mrn, visit_number, item_key, details, patient, facility, unit, assignee, vendor,
-            vendor_reference, vendor_report, created_at, updated_at, source_message_id""";
+            vendor_reference, vendor_report, due_at, priority, overdue_at, created_at, updated_at, source_message_id""";
     /**
      * A status change: {@code is_open} follows the status (TRUE while open, NULL once closed), so that an item that
      * closes leaves the open-key index and new work of its kind can be created.
@@ -54,9 +54,9 @@ public class WorkItemRepository {
     public Optional<WorkItem> insertOpen(WorkNeeded needed, String naturalKey, long sourceMessageId, Instant now) {
         return jdbc.query("""
                 insert into work_item (type, status, mrn, visit_number, item_key, natural_key, is_open, details,
-                    patient, facility, unit, source_message_id, created_at, updated_at)
+                    patient, facility, unit, due_at, priority, source_message_id, created_at, updated_at)
                 values (:type, :status, :mrn, :visit, :itemKey, :naturalKey, true, :details,
-                    :patient, :facility, :unit, :sourceMessageId, :now, :now)
+                    :patient, :facility, :unit, :due, :priority, :sourceMessageId, :now, :now)
                 on conflict do nothing""" + " returning " + COLUMNS,
                 new MapSqlParameterSource()
                         .addValue("type", needed.type())
@@ -69,6 +69,8 @@ public class WorkItemRepository {
                         .addValue("patient", toJson(needed.patient()))
                         .addValue("facility", needed.location().facility())
                         .addValue("unit", needed.location().unit())
+                        .addValue("due", utc(needed.due()))
+                        .addValue("priority", needed.priority().code())
                         .addValue("sourceMessageId", sourceMessageId)
                         .addValue("now", utc(now)),
                 row).stream().findFirst();
@@ -108,8 +110,11 @@ public class WorkItemRepository {
                 new MapSqlParameterSource("key", naturalKey), row).stream().findFirst();
     }
 
-    /** Locks the open items of a patient's visit (a null visit means items without one), optionally of some types. */
-    public List<WorkItem> lockOpenForVisit(String mrn, String visitNumber, Set<String> types) {
+    /**
+     * Locks the open items of a patient's visit (a null visit means items without one), optionally of some types and
+     * of a key: the key itself or, as its first parts, followed by {@code |} and more.
+     */
+    public List<WorkItem> lockOpenForVisit(String mrn, String visitNumber, Set<String> types, String key) {
         MapSqlParameterSource params = new MapSqlParameterSource("mrn", mrn).addValue("visit", visitNumber);
         String sql = "select " + COLUMNS + " from work_item where is_open and mrn = :mrn and "
                 + (visitNumber == null ? "visit_number is null" : "visit_number = :visit");
@@ -117,19 +122,30 @@ public class WorkItemRepository {
             sql += " and type in (:types)";
             params.addValue("types", types);
         }
+        if (key != null) {
+            sql += " and (item_key = :key or substr(item_key, 1, :prefixLength) = :prefix)";
+            params.addValue("key", key).addValue("prefix", key + "|").addValue("prefixLength", key.length() + 1);
+        }
         return jdbc.query(sql + " order by id for update", params, row);
     }
 
-    /** Replaces the item's details, demographics and location; returns the item as it now stands. */
+    /**
+     * Replaces the item's details, demographics, location, due time and priority; returns the item as it now stands.
+     * A new due time clears the overdue mark: a rescheduled item is overdue again only once the new time passes.
+     */
     public WorkItem updateDetails(long id, WorkNeeded needed, Instant now) {
         return jdbc.queryForObject("""
                 update work_item set details = :details, patient = :patient, facility = :facility, unit = :unit,
-                    updated_at = :now where id = :id""" + " returning " + COLUMNS,
+                    overdue_at = case when due_at is distinct from cast(:due as timestamp with time zone) then null
+                        else overdue_at end,
+                    due_at = :due, priority = :priority, updated_at = :now where id = :id""" + " returning " + COLUMNS,
                 new MapSqlParameterSource("id", id)
                         .addValue("details", toJson(needed.details()))
                         .addValue("patient", toJson(needed.patient()))
                         .addValue("facility", needed.location().facility())
                         .addValue("unit", needed.location().unit())
+                        .addValue("due", utc(needed.due()))
+                        .addValue("priority", needed.priority().code())
                         .addValue("now", utc(now)), row);
     }
 
@@ -189,10 +205,11 @@ public class WorkItemRepository {
                 .whereEquals("facility", "facility", search.facility())
                 .whereEquals("unit", "unit", search.unit())
                 .whereEquals("vendor", "vendor", search.vendor())
+                .whereEquals("priority", "priority", search.priority() == null ? null : search.priority().code())
                 .whereIf(search.unassignedOnly(), "assignee is null")
                 .whereIf(search.openOnly(), "is_open")
-                .page(jdbc, search.newestChange() ? "updated_at desc, id desc" : "created_at desc, id desc", row,
-                        page, size);
+                .whereIf(search.overdueOnly(), "is_open and overdue_at is not null")
+                .page(jdbc, search.order().sql(), row, page, size);
     }
 
     private WorkItem mapItem(ResultSet rs, int n) throws SQLException {
@@ -210,6 +227,9 @@ public class WorkItemRepository {
                 rs.getString("vendor"),
                 rs.getString("vendor_reference"),
                 rs.getString("vendor_report") == null ? Map.of() : fromJson(rs.getString("vendor_report")),
+                instant(rs, "due_at"),
+                Priority.of(rs.getString("priority")),
+                instant(rs, "overdue_at"),
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"),
                 rs.getObject("source_message_id", Long.class));

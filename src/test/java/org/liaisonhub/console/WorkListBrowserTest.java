@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.liaisonhub.support.ConsoleBrowser.PATIENCE;
 
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.liaisonhub.platform.security.Role;
@@ -13,9 +14,12 @@ import org.liaisonhub.support.Fixtures;
 import org.liaisonhub.support.HubIntegrationTest;
 import org.liaisonhub.support.MllpTestClient;
 import org.liaisonhub.support.TestIds;
+import org.liaisonhub.workitem.OverdueWork;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A liaison works the list in the console, in a real browser, as the EHR's feed fills it. */
@@ -23,6 +27,9 @@ class WorkListBrowserTest extends HubIntegrationTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    OverdueWork overdue;
 
     @RegisterExtension
     final ConsoleBrowser console = new ConsoleBrowser(() -> port);
@@ -71,9 +78,30 @@ class WorkListBrowserTest extends HubIntegrationTest {
         console.waitFor(By.cssSelector("#filters button[type=submit]")).click();
 
         await().atMost(PATIENCE).until(() -> console.driver().getCurrentUrl().contains("unit=" + unit));
-        assertThat(console.texts(By.cssSelector("#rows tr td:nth-child(5)")))
+        assertThat(console.texts(By.cssSelector("#rows tr td:nth-child(6)")))
                 .contains(mine.get("MRN")).doesNotContain(elsewhere.get("MRN"));
-        assertThat(console.texts(By.cssSelector("#rows tr td:nth-child(7)"))).containsOnly("GENHOSP · " + unit);
+        assertThat(console.texts(By.cssSelector("#rows tr td:nth-child(8)"))).containsOnly("GENHOSP · " + unit);
+    }
+
+    @Test
+    void aLiaisonListsWhatIsOverdueMostUrgentFirstAndSeesEachItemsPriorityAndDueTime() {
+        String unit = "U" + TestIds.controlId().substring(0, 6);
+        Fixtures patient = admit(unit);
+        overdue.mark(Instant.now());
+        console.signIn(key(Role.LIAISON));
+
+        console.waitFor(By.name("unit")).sendKeys(unit);
+        console.waitFor(By.name("overdue")).click();
+        new Select(console.waitFor(By.name("sort"))).selectByValue("priority");
+        console.waitFor(By.cssSelector("#filters button[type=submit]")).click();
+
+        await().atMost(PATIENCE).until(() -> console.driver().getCurrentUrl().contains("overdue=yes"));
+        By interpreter = By.xpath("//tbody[@id='rows']/tr[td[text()='" + patient.get("MRN")
+                + "'] and td[text()='INTERPRETER']]");
+        assertThat(console.waitFor(interpreter).findElement(By.cssSelector(".priority")).getText())
+                .isEqualTo("routine");
+        assertThat(console.driver().findElement(interpreter).findElement(By.cssSelector("td.due")).getText())
+                .as("the due time in the browser's zone, marked overdue").contains("2026").contains("OVERDUE");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import org.hl7.fhir.r4.model.BooleanType;
@@ -34,7 +35,7 @@ class FhirRuleEngineTest {
 
     private final FhirRuleEngine engine = new MappingFileLoader(s -> DEFAULTS.replacePlaceholders(s, n -> null),
             new FhirPaths(FhirContext.forR4Cached())).loadDirectory(Path.of("mappings"))
-            .fhir(Map.of("mrnSystem", MRN_SYSTEM, "visitSystem", VISIT_SYSTEM));
+            .fhir(Map.of("mrnSystem", MRN_SYSTEM, "visitSystem", VISIT_SYSTEM), Clock.systemUTC());
     private final Map<String, Resource> known = new HashMap<>();
 
     @Test

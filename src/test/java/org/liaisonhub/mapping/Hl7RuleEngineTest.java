@@ -12,6 +12,7 @@ import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -117,8 +118,9 @@ class Hl7RuleEngineTest {
     }
 
     @Test
-    void theShippedRulesReadMshPidPv1AndIn1Only() {
-        assertThat(shipped.segmentsRead()).isEqualTo(new SegmentsRead(Set.of("MSH", "PID", "PV1", "IN1"), false));
+    void theShippedRulesReadOnlyTheSegmentsTheyName() {
+        assertThat(shipped.segmentsRead()).isEqualTo(new SegmentsRead(Set.of("MSH", "PID", "PV1", "PV2", "IN1"),
+                false));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -176,7 +178,7 @@ class Hl7RuleEngineTest {
 
     private static Hl7RuleEngine engine(Path directory) {
         return new MappingFileLoader(text -> DEFAULTS.replacePlaceholders(text, name -> null),
-                MappingFileLoaderTest.PATHS).loadDirectory(directory).hl7();
+                MappingFileLoaderTest.PATHS).loadDirectory(directory).hl7(Clock.systemUTC());
     }
 
     private static Message parse(String er7) {

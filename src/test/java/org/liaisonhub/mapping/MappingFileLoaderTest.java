@@ -7,6 +7,7 @@ import ca.uhn.fhir.context.FhirContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,7 +45,7 @@ class MappingFileLoaderTest {
     void theShippedMappingsLoad() {
         PropertyPlaceholderHelper defaults = new PropertyPlaceholderHelper("${", "}", ":", null, true);
         Hl7RuleEngine engine = new MappingFileLoader(s -> defaults.replacePlaceholders(s, name -> null), PATHS)
-                .loadDirectory(Path.of("mappings")).hl7();
+                .loadDirectory(Path.of("mappings")).hl7(Clock.systemUTC());
         assertThat(engine.describe()).contains("adt-liaison");
         assertThat(engine.messageTypes()).containsExactly("ADT");
     }
@@ -52,7 +53,7 @@ class MappingFileLoaderTest {
     @Test
     void aValidFileLoads() throws IOException {
         write("rules.yaml", VALID);
-        assertThat(loader().loadDirectory(dir).hl7().describe()).contains("test-rules (1 rules");
+        assertThat(loader().loadDirectory(dir).hl7(Clock.systemUTC()).describe()).contains("test-rules (1 rules");
     }
 
     @ParameterizedTest(name = "{3}")
@@ -105,7 +106,7 @@ class MappingFileLoaderTest {
     void placeholdersAreResolvedAndAnUnresolvableOneIsReportedAtItsLine() throws IOException {
         write("rules.yaml", VALID.replace("events: [A01]", "events: ${hub.events}"));
         MappingFileLoader resolving = new MappingFileLoader(s -> s.replace("${hub.events}", "A04"), PATHS);
-        assertThat(resolving.loadDirectory(dir).hl7().describe()).contains("test-rules");
+        assertThat(resolving.loadDirectory(dir).hl7(Clock.systemUTC()).describe()).contains("test-rules");
 
         MappingFileLoader failing = new MappingFileLoader(s -> {
             throw new IllegalArgumentException("Could not resolve placeholder 'hub.events'");

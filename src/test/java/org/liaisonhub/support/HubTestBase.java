@@ -68,6 +68,9 @@ public abstract class HubTestBase {
         registry.add("hub.mllp.connections.max-per-address", () -> 64);
         // many tests send wrong credentials from loopback on purpose; the throttle's own test uses its own address
         registry.add("hub.security.failed-authentications-per-minute", () -> 1000);
+        // fixtures admit patients in the past, so their items are due at once; tests that assert an item's history
+        // would meet an OVERDUE entry at a random moment: OverdueWorkTest runs the check itself
+        registry.add("hub.work-items.overdue-check", () -> "1h");
         TestServices.register(registry, dataDir);
     }
 

@@ -71,7 +71,7 @@ class SameWorkAtOnceTest extends HubIntegrationTest {
 
     private static WorkNeeded interpreter(String mrn, String visit, String language) {
         return new WorkNeeded("INTERPRETER", mrn, visit, "", Map.of("language", language), Map.of(),
-                PatientLocation.UNKNOWN, "interpreter-needed");
+                PatientLocation.UNKNOWN, null, Priority.ROUTINE, "interpreter-needed");
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

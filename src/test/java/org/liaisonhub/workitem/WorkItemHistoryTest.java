@@ -68,7 +68,7 @@ class WorkItemHistoryTest extends HubIntegrationTest {
         String mrn = TestIds.mrn();
         new TransactionTemplate(transactions).executeWithoutResult(tx -> ledger.apply(List.of(new WorkNeeded(
                 "INTERPRETER", mrn, TestIds.visit(), "", Map.of("language", "spa"), Map.of(), PatientLocation.UNKNOWN,
-                "interpreter-needed")), MESSAGE));
+                null, Priority.ROUTINE, "interpreter-needed")), MESSAGE));
         return items.search(new WorkItemSearch("INTERPRETER", null, mrn, null), FacilityScope.ALL, 0, 10).items()
                 .get(0).id();
     }

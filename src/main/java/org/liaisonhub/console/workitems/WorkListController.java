@@ -10,6 +10,7 @@ import org.liaisonhub.platform.Page;
 import org.liaisonhub.platform.RecentValue;
 import org.liaisonhub.platform.audit.AuditedIds;
 import org.liaisonhub.workitem.PatientLocation;
+import org.liaisonhub.workitem.Priority;
 import org.liaisonhub.workitem.WorkItem;
 import org.liaisonhub.workitem.WorkItemRepository;
 import org.liaisonhub.workitem.WorkItemStatus;
@@ -25,9 +26,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The liaison's work list: filtered by type, status, place, vendor and whose items, sorted by creation or last change, and kept
- * current without a reload. The open page asks every few seconds whether anything changed (a stamp, no patient
- * data) and fetches its rows, which are audited as every read of patient data is, only when something did.
+ * The liaison's work list: filtered by type, status, place, vendor, priority, whose items and what is overdue, sorted
+ * by creation, last change, due time or urgency, and kept current without a reload. The open page asks every few
+ * seconds whether anything changed (a stamp, no patient data) and fetches its rows, which are audited as every read
+ * of patient data is, only when something did.
  */
 @Controller
 @RequestMapping("/console/work-items")
@@ -55,6 +57,7 @@ class WorkListController {
         rows(filter, page, me, model);
         model.addAttribute("filter", filter);
         model.addAttribute("statuses", Arrays.asList(WorkItemStatus.values()));
+        model.addAttribute("priorities", Arrays.asList(Priority.values()));
         model.addAttribute("types", mappings.workItemTypes());
         model.addAttribute("vendors", vendors.names());
         FacilityScope scope = FacilityScope.of(me);

@@ -18,6 +18,7 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Location;
 import org.hl7.fhir.r4.model.MessageHeader;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.StringType;
@@ -116,6 +117,7 @@ public class VendorRequestBuilder {
         service.setStatus(request.cancel() ? ServiceRequest.ServiceRequestStatus.REVOKED
                 : ServiceRequest.ServiceRequestStatus.ACTIVE);
         service.setIntent(ServiceRequest.ServiceRequestIntent.ORDER);
+        service.setPriority(ServiceRequest.ServiceRequestPriority.fromCode(request.item().priority().code()));
         service.setCode(new CodeableConcept(serviceCode(request)));
         service.setSubject(patient);
         service.setEncounter(encounter);
@@ -165,6 +167,12 @@ public class VendorRequestBuilder {
             task.setStatusReason(new CodeableConcept().setText("Cancelled by the hospital"));
         }
         task.setIntent(Task.TaskIntent.ORDER);
+        task.setPriority(Task.TaskPriority.fromCode(request.item().priority().code()));
+        if (request.item().due() != null) {
+            // "when fulfillment is sought": the liaison's due time, e.g. the pickup before an appointment
+            task.setRestriction(new Task.TaskRestrictionComponent().setPeriod(
+                    new Period().setEnd(Date.from(request.item().due()))));
+        }
         task.setFocus(focus);
         task.setFor(patient);
         task.setEncounter(encounter);

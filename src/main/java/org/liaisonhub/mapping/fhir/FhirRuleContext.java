@@ -1,5 +1,6 @@
 package org.liaisonhub.mapping.fhir;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,8 @@ import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
 import org.liaisonhub.mapping.FhirSubject;
+import org.liaisonhub.mapping.MappingDataException;
+import org.liaisonhub.mapping.model.Expr;
 import org.liaisonhub.mapping.model.RuleContext;
 
 /** What a FHIR rule reads while it is evaluated: its resource (the focus), the patient, the visit, constants. */
@@ -18,17 +21,32 @@ public final class FhirRuleContext implements RuleContext {
     private final FhirSubject subject;
     private final Resource focus;
     private final Map<String, String> constants;
+    private final Clock clock;
 
-    public FhirRuleContext(FhirPaths paths, FhirSubject subject, Resource focus, Map<String, String> constants) {
+    public FhirRuleContext(FhirPaths paths, FhirSubject subject, Resource focus, Map<String, String> constants,
+            Clock clock) {
         this.paths = paths;
         this.subject = subject;
         this.focus = focus;
         this.constants = constants;
+        this.clock = clock;
     }
 
     /** The same context with another resource in focus (the Patient for the MRN, the Encounter for the visit). */
     public FhirRuleContext on(Resource resource) {
-        return new FhirRuleContext(paths, subject, resource, constants);
+        return new FhirRuleContext(paths, subject, resource, constants, clock);
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Located at the expression (or, for a value that is not one, at the resource). */
+    @Override
+    public MappingDataException unusable(Expr value, String problem) {
+        String where = value instanceof FhirPathValue path ? focus.fhirType() + "." + path.text() : focus.fhirType();
+        return new MappingDataException(where, "The value of " + where + " " + problem);
     }
 
     /** The primitive values the expression yields, as text; blanks are left out. */

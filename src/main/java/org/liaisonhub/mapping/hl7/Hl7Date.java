@@ -1,7 +1,5 @@
 package org.liaisonhub.mapping.hl7;
 
-import ca.uhn.hl7v2.ErrorCode;
-import org.liaisonhub.mapping.MappingDataException;
 import org.liaisonhub.mapping.model.Expr;
 import org.liaisonhub.mapping.model.RuleContext;
 import org.liaisonhub.mapping.model.TerserPath;
@@ -18,10 +16,7 @@ public record Hl7Date(Expr of, boolean withTime) implements Expr {
         try {
             return withTime ? Hl7Dates.dateTime(value) : Hl7Dates.date(value);
         } catch (IllegalArgumentException e) {
-            TerserPath at = anchor();
-            throw new MappingDataException(ErrorCode.DATA_TYPE_ERROR,
-                    at == null ? null : ((Hl7RuleContext) context).location(at),
-                    (at == null ? "A value" : at.text()) + " is not a valid " + (withTime ? "date/time" : "date"));
+            throw context.unusable(this, "is not a valid " + (withTime ? "date/time" : "date"));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.liaisonhub.mapping.model;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -47,6 +48,30 @@ public interface Condition {
     record AnyOf(List<Condition> conditions) implements Condition {
         public boolean test(RuleContext context) {
             return conditions.stream().anyMatch(c -> c.test(context));
+        }
+    }
+
+    /**
+     * The time is after (or, with {@code before}, before) another time, {@code now} by default: "the appointment is
+     * still to come". An absent time is neither.
+     */
+    record Compared(Expr time, Expr other, boolean before) implements Condition {
+        public boolean test(RuleContext context) {
+            Instant mine = instant(time, context);
+            Instant theirs = other == null ? context.clock().instant() : instant(other, context);
+            if (mine == null || theirs == null) {
+                return false;
+            }
+            return before ? mine.isBefore(theirs) : mine.isAfter(theirs);
+        }
+
+        private static Instant instant(Expr value, RuleContext context) {
+            String text = value.evaluate(context);
+            try {
+                return text == null ? null : RuleTimes.instant(text, context.clock().getZone());
+            } catch (IllegalArgumentException e) {
+                throw context.unusable(value, e.getMessage());
+            }
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.liaisonhub.mapping.model;
 
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,4 +59,44 @@ public interface Expr {
         }
     }
 
+    /** The moment the message is evaluated, with the offset of the rules' zone. */
+    record Now() implements Expr {
+        public String evaluate(RuleContext context) {
+            return OffsetDateTime.now(context.clock()).toString();
+        }
+
+        public TerserPath anchor() {
+            return null;
+        }
+    }
+
+    /**
+     * A time moved later ({@code plus}) or earlier by a duration: ISO 8601 ({@code PT1H}), or a number of
+     * {@code unit}s (minutes without one), e.g. an appointment's end from its start and AIS-7/AIS-8. Absent when the
+     * time or the amount is.
+     */
+    record Shifted(Expr time, Expr amount, Expr unit, boolean earlier) implements Expr {
+        public String evaluate(RuleContext context) {
+            String from = time.evaluate(context);
+            String by = amount.evaluate(context);
+            if (from == null || by == null) {
+                return null;
+            }
+            Duration duration;
+            try {
+                duration = RuleTimes.duration(by, unit == null ? null : unit.evaluate(context));
+            } catch (IllegalArgumentException e) {
+                throw context.unusable(amount, e.getMessage());
+            }
+            try {
+                return RuleTimes.shift(from, earlier ? duration.negated() : duration);
+            } catch (IllegalArgumentException e) {
+                throw context.unusable(time, e.getMessage());
+            }
+        }
+
+        public TerserPath anchor() {
+            return time.anchor();
+        }
+    }
 }

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.liaisonhub.mapping.fhir.FhirPathTest;
 import org.liaisonhub.mapping.fhir.FhirPaths;
 import org.liaisonhub.mapping.model.Condition;
+import org.liaisonhub.mapping.model.Expr;
 import org.liaisonhub.mapping.model.RuleSet;
 
 /**
@@ -16,7 +17,7 @@ import org.liaisonhub.mapping.model.RuleSet;
 final class ConditionReader {
 
     private static final Set<String> CONDITION_KEYS = Set.of("present", "absent", "value", "in", "notIn", "anyOf",
-            "allOf", "test");
+            "allOf", "test", "after", "before");
 
     private final ExpressionReader values;
     private final RuleSet.Source source;
@@ -63,6 +64,16 @@ final class ConditionReader {
             }
             return only(node, entries, any ? new Condition.AnyOf(parts) : new Condition.AllOf(parts));
         }
+        if (entries.containsKey("value") && (entries.containsKey("after") || entries.containsKey("before"))) {
+            boolean before = entries.containsKey("before");
+            if (before == entries.containsKey("after") || entries.size() != 2) {
+                throw node.error("a time condition needs exactly one of 'after' or 'before' (a time, or now)");
+            }
+            YamlNode other = entries.get(before ? "before" : "after");
+            Expr than = values.time(other, before ? "before" : "after");
+            return new Condition.Compared(values.time(entries.get("value"), "value"),
+                    than instanceof Expr.Now ? null : than, before);
+        }
         if (entries.containsKey("value")) {
             boolean negated = entries.containsKey("notIn");
             if (negated == entries.containsKey("in") || entries.size() != 2) {
@@ -71,7 +82,8 @@ final class ConditionReader {
             return new Condition.OneOf(values.expr(entries.get("value"), "value"),
                     set(entries.get(negated ? "notIn" : "in")), negated);
         }
-        throw node.error("a condition needs one of present, absent, value (with in/notIn), anyOf, allOf or test");
+        throw node.error("a condition needs one of present, absent, value (with in/notIn or after/before), anyOf,"
+                + " allOf or test");
     }
 
     private static Condition only(YamlNode node, Map<String, YamlNode> entries, Condition condition) {

@@ -18,6 +18,7 @@ import org.liaisonhub.mapping.hl7.Hl7Repetition;
 import org.liaisonhub.mapping.hl7.Hl7Segments;
 import org.liaisonhub.mapping.model.Expr;
 import org.liaisonhub.mapping.model.RuleSet;
+import org.liaisonhub.mapping.model.RuleTimes;
 import org.liaisonhub.mapping.model.TerserPath;
 
 /**
@@ -27,7 +28,7 @@ import org.liaisonhub.mapping.model.TerserPath;
 final class ExpressionReader {
 
     private static final Set<String> EXPR_KEYS = Set.of("path", "firstOf", "literal", "lookup", "of", "repetitionOf",
-            "where", "component", "as");
+            "where", "component", "as", "time", "plus", "minus", "unit");
     private static final Set<String> WHERE_KEYS = Set.of("component", "equals");
 
     private final RuleSet.Source source;
@@ -88,8 +89,10 @@ final class ExpressionReader {
             base = lookup(entries, what);
         } else if (entries.containsKey("repetitionOf")) {
             base = repetition(entries, what);
+        } else if (entries.containsKey("time")) {
+            base = shifted(node, entries, what);
         } else {
-            throw node.error(what + " needs one of path, firstOf, literal, lookup or repetitionOf");
+            throw node.error(what + " needs one of path, firstOf, literal, lookup, repetitionOf or time");
         }
         YamlNode as = entries.get("as");
         if (as == null) {
@@ -100,6 +103,33 @@ final class ExpressionReader {
             case "dateTime" -> new Hl7Date(base, true);
             default -> throw as.error("'as' must be date or dateTime");
         };
+    }
+
+    /** {@code time: T, plus: D} (or {@code minus}), with an optional {@code unit} when D is a number. */
+    private Expr shifted(YamlNode node, Map<String, YamlNode> entries, String what) {
+        boolean earlier = entries.containsKey("minus");
+        if (earlier == entries.containsKey("plus")) {
+            throw node.error(what + ": time needs exactly one of plus or minus (a duration such as PT2H)");
+        }
+        YamlNode amount = entries.get(earlier ? "minus" : "plus");
+        Expr by = amount.isScalar() && RuleTimes.isDurationLiteral(amount.scalar("a duration"))
+                ? new Expr.Literal(amount.scalar("a duration")) : expr(amount, what + " duration");
+        if (by instanceof Expr.Literal literal) {
+            try {
+                RuleTimes.duration(literal.value(), null);
+            } catch (IllegalArgumentException e) {
+                throw amount.error("the duration " + e.getMessage());
+            }
+        }
+        YamlNode unit = entries.get("unit");
+        Expr unitValue = unit == null ? null : unit.isScalar() && RuleTimes.isUnit(unit.scalar("unit"))
+                ? new Expr.Literal(unit.scalar("unit")) : expr(unit, what + " unit");
+        return new Expr.Shifted(time(entries.get("time"), what), by, unitValue, earlier);
+    }
+
+    /** A time to compare or shift: a value, or {@code now}. */
+    Expr time(YamlNode node, String what) {
+        return node.isScalar() && "now".equals(node.scalar(what)) ? new Expr.Now() : expr(node, what);
     }
 
     private Expr scalarExpr(YamlNode node, String what) {

@@ -23,8 +23,9 @@ final class RuleReader {
             "cancel");
     private static final Set<String> FHIR_RULE_KEYS = Set.of("id", "description", "resources", "when", "workItem",
             "cancel");
-    private static final Set<String> WORK_ITEM_KEYS = Set.of("type", "key", "details");
-    private static final Set<String> CANCEL_KEYS = Set.of("types", "reason");
+    private static final Set<String> WORK_ITEM_KEYS = Set.of("type", "key", "details", "due", "priority");
+    private static final Set<String> CANCEL_KEYS = Set.of("types", "key", "reason");
+    private static final Set<String> PRIORITIES = Set.of("routine", "urgent", "asap", "stat");
     private static final Pattern RULE_ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final Pattern EVENT = Pattern.compile("[A-Z0-9]{3}");
     private static final Pattern WORK_ITEM_TYPE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
@@ -96,15 +97,35 @@ final class RuleReader {
     private RuleAction openWorkItem(YamlNode node) {
         Map<String, YamlNode> entries = node.map("workItem", WORK_ITEM_KEYS);
         String type = workItemType(MappingFileLoader.required(node, entries, "type"));
+        DetailTemplate details = entries.containsKey("details")
+                ? details(entries.get("details")) : new DetailTemplate(Map.of());
+        Expr due = entries.containsKey("due") ? reader.expr(entries.get("due"), "due") : null;
+        return new RuleAction.OpenWorkItem(type, key(entries), details, due, priority(entries.get("priority")));
+    }
+
+    private List<Expr> key(Map<String, YamlNode> entries) {
         List<Expr> key = new ArrayList<>();
         if (entries.containsKey("key")) {
             for (YamlNode part : entries.get("key").oneOrMany("key")) {
                 key.add(reader.expr(part, "key"));
             }
         }
-        DetailTemplate details = entries.containsKey("details")
-                ? details(entries.get("details")) : new DetailTemplate(Map.of());
-        return new RuleAction.OpenWorkItem(type, key, details);
+        return key;
+    }
+
+    /** A priority: a value, or one of the four words written as a literal (checked here, not at the first message). */
+    private Expr priority(YamlNode node) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isScalar() && PRIORITIES.contains(node.scalar("priority"))) {
+            return new Expr.Literal(node.scalar("priority"));
+        }
+        Expr value = reader.expr(node, "priority");
+        if (value instanceof Expr.Literal literal && !PRIORITIES.contains(literal.value())) {
+            throw node.error("priority '" + literal.value() + "' is not one of " + new TreeSet<>(PRIORITIES));
+        }
+        return value;
     }
 
     /** A {@code details} (or {@code demographics}) mapping: values, and groups of values. */
@@ -120,10 +141,11 @@ final class RuleReader {
     /** A nested mapping is a value when it uses the value keywords, otherwise a group of details. */
     private static boolean looksLikeExpr(YamlNode node) {
         Set<String> keys = node.map("details", null).keySet();
-        return keys.stream().anyMatch(k -> Set.of("path", "firstOf", "literal", "lookup", "repetitionOf").contains(k));
+        return keys.stream().anyMatch(k -> Set.of("path", "firstOf", "literal", "lookup", "repetitionOf", "time")
+                .contains(k));
     }
 
-    private static RuleAction cancel(YamlNode node, String ruleId) {
+    private RuleAction cancel(YamlNode node, String ruleId) {
         Map<String, YamlNode> entries = node.map("cancel", CANCEL_KEYS);
         YamlNode typesNode = MappingFileLoader.required(node, entries, "types");
         Set<String> types = new LinkedHashSet<>();
@@ -134,7 +156,7 @@ final class RuleReader {
         }
         String reason = entries.containsKey("reason") ? entries.get("reason").nonEmptyScalar("reason")
                 : "Cancelled by rule " + ruleId;
-        return new RuleAction.CancelWorkItems(types, reason);
+        return new RuleAction.CancelWorkItems(types, key(entries), reason);
     }
 
     private static String workItemType(YamlNode node) {

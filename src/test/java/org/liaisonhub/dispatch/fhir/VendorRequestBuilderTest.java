@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hl7.fhir.r4.model.Bundle;
@@ -19,6 +20,7 @@ import org.liaisonhub.dispatch.VendorSettings.Vendor;
 import org.liaisonhub.platform.FhirProperties;
 import org.liaisonhub.support.FhirR4Validator;
 import org.liaisonhub.workitem.PatientLocation;
+import org.liaisonhub.workitem.Priority;
 import org.liaisonhub.workitem.WorkItem;
 import org.liaisonhub.workitem.WorkItemStatus;
 
@@ -91,7 +93,11 @@ class VendorRequestBuilderTest {
         Bundle bundle = builder.build(request("transport", RequestKind.TRANSPORT, false));
         ServiceRequest service = resource(bundle, ServiceRequest.class);
         assertThat(service.getOccurrenceDateTimeType().getValueAsString()).isEqualTo("2026-11-30T14:00:00-06:00");
+        assertThat(service.getPriority()).isEqualTo(ServiceRequest.ServiceRequestPriority.URGENT);
         Task task = resource(bundle, Task.class);
+        assertThat(task.getPriority()).isEqualTo(Task.TaskPriority.URGENT);
+        assertThat(task.getRestriction().getPeriod().getEnd()).as("the item's due time: when fulfilment is sought")
+                .isEqualTo(Date.from(Instant.parse("2026-11-30T19:30:00Z")));
         assertThat(task.getInput()).extracting(i -> i.getType().getCodingFirstRep().getCode())
                 .containsExactly("pickup-location", "destination-location");
     }
@@ -142,7 +148,7 @@ class VendorRequestBuilderTest {
                 "gender", "F", "language", "SPA", "languageCode", "es", "patientClass", "I");
         WorkItem item = new WorkItem(42, "X", cancel ? WorkItemStatus.CANCELLED : WorkItemStatus.QUEUED, "900123",
                 "VN77001", "", details, patient, PatientLocation.UNKNOWN, null, "vendor", null, Map.of(),
-                Instant.parse("2026-11-27T08:30:00Z"), Instant.parse("2026-11-27T08:30:00Z"), 7L);
+                Instant.parse("2026-11-30T19:30:00Z"), Priority.URGENT, null, Instant.parse("2026-11-27T08:30:00Z"), Instant.parse("2026-11-27T08:30:00Z"), 7L);
         Vendor vendor = new Vendor("X", "q", 1, URI.create("https://vendor.example.org/fhir"), null, event, kind, null,
                 null, null, 0, null, kind == RequestKind.SERVICE ? "home-care" : null, "Home health care");
         return new VendorRequest("liaison-hub/work-item/42/1/" + (cancel ? "cancel" : "request"),
