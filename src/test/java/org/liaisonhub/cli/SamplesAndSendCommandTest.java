@@ -40,6 +40,16 @@ class SamplesAndSendCommandTest extends HubIntegrationTest {
     }
 
     @Test
+    void theAppointmentSampleOpensAnInterpreterAndTwoRidesAndItsCancelCancelsThem() {
+        assertThat(send("samples/hl7/siu-s12-appointment-with-ride.hl7")).as(err.toString()).isZero();
+        assertThat(appointmentItems()).containsExactlyInAnyOrder("INTERPRETER CAD-550123 NEW",
+                "TRANSPORT CAD-550123|to-appointment NEW", "TRANSPORT CAD-550123|from-appointment NEW");
+
+        assertThat(send("samples/hl7/siu-s15-cancel-appointment.hl7")).isZero();
+        assertThat(appointmentItems()).allMatch(item -> item.endsWith(" CANCELLED")).hasSize(3);
+    }
+
+    @Test
     void aRejectedMessageMakesTheCommandFailAndPrintsTheErrSegment() {
         int exit = send(writeTemp("MSH|^~\\&|LAB|GENHOSP|LIAISONHUB|GENHOSP|20261127||ORU^R01|SEND-ORU-1|P|2.5.1\n"
                 + "PID|1||1^^^GENHOSP^MR\n"));
@@ -67,6 +77,17 @@ class SamplesAndSendCommandTest extends HubIntegrationTest {
         List<String> types = new ArrayList<>();
         items.forEach(i -> types.add(i.get("type").asText()));
         return types;
+    }
+
+    /** The items of the sample appointment, as "TYPE key STATUS". */
+    private List<String> appointmentItems() {
+        List<String> items = new ArrayList<>();
+        getJson("/api/work-items?mrn=900123").get("items").forEach(i -> {
+            if (i.get("key").asText().startsWith("CAD-550123")) {
+                items.add(i.get("type").asText() + " " + i.get("key").asText() + " " + i.get("status").asText());
+            }
+        });
+        return items;
     }
 
     private static String writeTemp(String content) {

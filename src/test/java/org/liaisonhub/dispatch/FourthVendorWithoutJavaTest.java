@@ -93,11 +93,16 @@ class FourthVendorWithoutJavaTest {
         return files;
     }
 
+    /** The directory with its subdirectories (the rule sets' shared tables). */
     private static Path copyOf(Path from, Path to) throws IOException {
-        Files.createDirectories(to);
-        try (Stream<Path> files = Files.list(from)) {
+        try (Stream<Path> files = Files.walk(from)) {
             for (Path file : files.toList()) {
-                Files.copy(file, to.resolve(file.getFileName()));
+                Path copy = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(file, copy);
+                }
             }
         }
         return to;

@@ -27,6 +27,8 @@ class BadMappingStopsStartupTest {
         String broken = shipped.replace("    forEach: IN1", "    forEach: INN");
         assertThat(broken).isNotEqualTo(shipped);
         Files.writeString(mappings.resolve("adt-liaison.yaml"), broken);
+        Files.createDirectories(mappings.resolve("tables"));
+        Files.copy(Path.of("mappings/tables/bcp47-language.yaml"), mappings.resolve("tables/bcp47-language.yaml"));
         int line = lineOf(broken, "forEach: INN");
 
         Throwable failure = catchThrowable(() ->

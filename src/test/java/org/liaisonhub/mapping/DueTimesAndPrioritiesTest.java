@@ -91,8 +91,8 @@ class DueTimesAndPrioritiesTest {
         WorkNeeded followUp = needed(engine(dir, EARLY), discharge).get(0);
         assertThat(followUp.due()).isEqualTo(Instant.parse("2026-11-30T18:30:00Z"));
         assertThat(followUp.priority()).isEqualTo(Priority.URGENT);
-        assertThat(followUp.details()).containsEntry("callBack", "2026-12-02T14:00-06:00")
-                .containsEntry("inAWeek", "2026-12-07T14:00-06:00");
+        assertThat(followUp.details()).containsEntry("callBack", "2026-12-02T14:00:00-06:00")
+                .containsEntry("inAWeek", "2026-12-07T14:00:00-06:00");
 
         Clock afterDischarge = Clock.fixed(Instant.parse("2026-11-30T20:00:01Z"), CHICAGO);
         assertThat(engine(dir, afterDischarge).evaluate(parse(discharge)).matched())

@@ -119,19 +119,20 @@ class Hl7RuleEngineTest {
 
     @Test
     void theShippedRulesReadOnlyTheSegmentsTheyName() {
-        assertThat(shipped.segmentsRead()).isEqualTo(new SegmentsRead(Set.of("MSH", "PID", "PV1", "PV2", "IN1"),
-                false));
+        assertThat(shipped.segmentsRead()).isEqualTo(new SegmentsRead(Set.of("MSH", "PID", "PV1", "PV2", "IN1",
+                "SCH", "TQ1", "AIS", "AIG", "AIL", "AIP"), false));
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"a01-admit-english-no-insurance", "a01-admit-interpreter",
             "a01-admit-spanish-two-insurances", "a01-bad-insurance-date", "a01-enhanced-mode", "a01-no-mrn",
             "a03-discharge", "a04-register-visit-in-pid18", "a08-update-language", "a11-cancel-admit",
-            "a13-cancel-discharge", "a28-add-person-spanish"})
+            "a13-cancel-discharge", "a28-add-person-spanish", "siu-appointment-interpreter-transport",
+            "siu-s12-v23-timing-quantity"})
     void theShippedRulesConcludeTheSameFromTheExcerptAsFromTheWholeMessage(String fixture) {
         Fixtures patient = Fixtures.fresh().with("LANGUAGE", "SPA").with("DISPOSITION", "03")
                 .with("DESTINATION", "SUNRISE NURSING").with("VERSION", "2.5.1").with("ACCEPT_ACK", "AL")
-                .with("APP_ACK", "AL");
+                .with("APP_ACK", "AL").with("EVENT", "S12").with("APPOINTMENT", "A-1").with("START", "20991215140000");
         String whole = withSegmentsNoRuleReads(patient.hl7(fixture));
         String excerpt = shipped.segmentsRead().excerptOf(whole, '|');
 

@@ -46,8 +46,8 @@ class MappingFileLoaderTest {
         PropertyPlaceholderHelper defaults = new PropertyPlaceholderHelper("${", "}", ":", null, true);
         Hl7RuleEngine engine = new MappingFileLoader(s -> defaults.replacePlaceholders(s, name -> null), PATHS)
                 .loadDirectory(Path.of("mappings")).hl7(Clock.systemUTC());
-        assertThat(engine.describe()).contains("adt-liaison");
-        assertThat(engine.messageTypes()).containsExactly("ADT");
+        assertThat(engine.describe()).contains("adt-liaison", "siu-liaison");
+        assertThat(engine.messageTypes()).containsExactly("ADT", "SIU");
     }
 
     @Test
@@ -92,6 +92,25 @@ class MappingFileLoaderTest {
                 """));
         assertThatThrownBy(() -> loader().loadDirectory(dir))
                 .hasMessageContaining("rules.yaml:7:5: rule 'interpreter' needs exactly one of workItem or cancel");
+    }
+
+    @Test
+    void aSharedTableIsReadFromItsFileBelowTheMappingsDirectoryAndNowhereElse() throws IOException {
+        Files.createDirectories(dir.resolve("tables"));
+        Files.writeString(dir.resolve("tables/languages.yaml"), "# shared\nspa: es\nvie: vi\n");
+        write("rules.yaml", VALID.replace("rules:", """
+                tables:
+                  languages: { fromFile: tables/languages.yaml }
+                rules:""").replace("language: PID-15\n", "language: { lookup: languages, of: PID-15 }\n"));
+        assertThat(loader().loadDirectory(dir).names()).as("the table file itself is not a rule set")
+                .containsExactly("test-rules");
+
+        write("rules.yaml", VALID.replace("rules:", """
+                tables:
+                  languages: { fromFile: ../outside.yaml }
+                rules:"""));
+        assertThatThrownBy(() -> loader().loadDirectory(dir)).isInstanceOf(MappingFileException.class)
+                .hasMessageContaining("rules.yaml:7:").hasMessageContaining("below the mappings directory");
     }
 
     @Test

@@ -4,8 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
+import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Location;
@@ -51,10 +54,16 @@ final class RequestBundle {
         return UUID.nameUUIDFromBytes((key + "#" + role).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A Location named from point of care, room, bed and facility, added once per role. */
+    /**
+     * A Location, added once per role: named as the details name it ({@code name}), else from point of care, room
+     * and bed; with the facility as its description and, when given, a postal address ({@code address.line},
+     * {@code line2}, {@code city}, {@code state}, {@code postalCode}: a patient's home, for an appointment's ride).
+     */
     Optional<Reference> location(String role, Details details, String prefix) {
         String pointOfCare = details.text(prefix + "pointOfCare");
-        if (pointOfCare == null && !details.has(prefix + "room")) {
+        String address = prefix + "address.";
+        boolean hasAddress = details.has(address + "line") || details.has(address + "city");
+        if (pointOfCare == null && !details.has(prefix + "room") && !details.has(prefix + "name") && !hasAddress) {
             return Optional.empty();
         }
         StringBuilder name = new StringBuilder(pointOfCare == null ? "" : pointOfCare);
@@ -64,10 +73,18 @@ final class RequestBundle {
         if (details.has(prefix + "bed")) {
             name.append('-').append(details.text(prefix + "bed"));
         }
-        Location location = new Location().setName(name.toString());
+        Location location = new Location().setName(details.has(prefix + "name") ? details.text(prefix + "name")
+                : name.isEmpty() ? null : name.toString());
         location.setMode(Location.LocationMode.INSTANCE);
         if (details.has(prefix + "facility")) {
             location.setDescription(details.text(prefix + "facility"));
+        }
+        if (hasAddress) {
+            Address postal = location.getAddress().setUse(Address.AddressUse.HOME);
+            Stream.of("line", "line2").map(line -> details.text(address + line)).filter(Objects::nonNull)
+                    .forEach(postal::addLine);
+            postal.setCity(details.text(address + "city")).setState(details.text(address + "state"))
+                    .setPostalCode(details.text(address + "postalCode"));
         }
         return reference(role).or(() -> Optional.of(add(role, location)));
     }

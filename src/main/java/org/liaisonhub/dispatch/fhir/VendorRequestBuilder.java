@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
+import java.util.Optional;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -125,8 +126,10 @@ public class VendorRequestBuilder {
         switch (request.vendor().request()) {
             case TRANSPORT -> {
                 bundle.location("pickup", details, "pickup.").ifPresent(service::addLocationReference);
-                if (details.has("dischargeTime")) {
-                    service.setOccurrence(dateTime(details.text("dischargeTime")));
+                // an appointment's ride is wanted at its pickup time, a discharge's at the discharge
+                String wanted = details.has("pickupTime") ? details.text("pickupTime") : details.text("dischargeTime");
+                if (wanted != null) {
+                    service.setOccurrence(dateTime(wanted));
                 }
                 if (details.has("disposition")) {
                     service.addReasonCode(new CodeableConcept(new Coding(FhirCodes.UB04_DISCHARGE_STATUS,
@@ -140,6 +143,9 @@ public class VendorRequestBuilder {
                     service.addOrderDetail(language);
                 }
                 bundle.location("location", details, "").ifPresent(service::addLocationReference);
+                if (details.has("appointment.start")) {
+                    service.setOccurrence(dateTime(details.text("appointment.start")));
+                }
             }
             default -> {
                 // a generic service carries its details as Task inputs
@@ -182,11 +188,11 @@ public class VendorRequestBuilder {
             bundle.location("pickup", details, "pickup.").ifPresent(pickup ->
                     task.addInput().setType(new CodeableConcept(FhirCodes.taskInput("pickup-location")))
                             .setValue(pickup));
-            if (details.has("destination")) {
-                Reference destination = bundle.add("destination", new Location().setName(details.text("destination")));
-                task.addInput().setType(new CodeableConcept(FhirCodes.taskInput("destination-location")))
-                        .setValue(destination);
-            }
+            Optional<Reference> destination = details.has("destination")
+                    ? Optional.of(bundle.add("destination", new Location().setName(details.text("destination"))))
+                    : bundle.location("destination", details, "destination.");
+            destination.ifPresent(to -> task.addInput()
+                    .setType(new CodeableConcept(FhirCodes.taskInput("destination-location"))).setValue(to));
         }
         if (request.vendor().request() == RequestKind.SERVICE) {
             request.item().flatDetails().forEach((name, value) ->

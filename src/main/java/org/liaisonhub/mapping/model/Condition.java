@@ -45,6 +45,13 @@ public interface Condition {
         }
     }
 
+    /** The condition does not hold: "the appointment no longer asks for transport". */
+    record Not(Condition condition) implements Condition {
+        public boolean test(RuleContext context) {
+            return !condition.test(context);
+        }
+    }
+
     record AnyOf(List<Condition> conditions) implements Condition {
         public boolean test(RuleContext context) {
             return conditions.stream().anyMatch(c -> c.test(context));

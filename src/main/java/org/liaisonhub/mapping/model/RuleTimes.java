@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.Temporal;
 import java.util.Locale;
@@ -55,7 +56,9 @@ public final class RuleTimes {
         if (time instanceof LocalDate date) {
             time = date.atStartOfDay();
         }
-        return time.plus(by).toString();
+        // with the seconds, as HL7 dates become ISO text and as FHIR wants them, even when they are zero
+        return time instanceof OffsetDateTime offset ? offset.plus(by).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                : ((LocalDateTime) time).plus(by).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
     }
 
     /** Whether the text is a duration written as a literal: ISO 8601 ({@code PT1H}) or a number (of a unit). */

@@ -17,7 +17,7 @@ import org.liaisonhub.mapping.model.RuleSet;
 final class ConditionReader {
 
     private static final Set<String> CONDITION_KEYS = Set.of("present", "absent", "value", "in", "notIn", "anyOf",
-            "allOf", "test", "after", "before");
+            "allOf", "test", "after", "before", "not");
 
     private final ExpressionReader values;
     private final RuleSet.Source source;
@@ -56,6 +56,9 @@ final class ConditionReader {
         if (entries.containsKey("absent")) {
             return only(node, entries, new Condition.Absent(values.expr(entries.get("absent"), "absent")));
         }
+        if (entries.containsKey("not")) {
+            return only(node, entries, new Condition.Not(condition(entries.get("not"))));
+        }
         if (entries.containsKey("anyOf") || entries.containsKey("allOf")) {
             boolean any = entries.containsKey("anyOf");
             List<Condition> parts = new ArrayList<>();
@@ -83,7 +86,7 @@ final class ConditionReader {
                     set(entries.get(negated ? "notIn" : "in")), negated);
         }
         throw node.error("a condition needs one of present, absent, value (with in/notIn or after/before), anyOf,"
-                + " allOf or test");
+                + " allOf, not or test");
     }
 
     private static Condition only(YamlNode node, Map<String, YamlNode> entries, Condition condition) {
@@ -96,16 +99,16 @@ final class ConditionReader {
     /** A set: a list, a {@code $table}, or one value holding words separated by blanks or commas. */
     private Set<String> set(YamlNode node) {
         if (node.isList()) {
-            return ExpressionReader.readSetItems(node.list("a set of values"), "a set of values");
+            return TableReader.readSetItems(node.list("a set of values"), "a set of values");
         }
         String text = node.nonEmptyScalar("a set of values");
         if (text.startsWith("$")) {
-            Set<String> table = values.sets().get(text.substring(1));
+            Set<String> table = values.tables().set(text.substring(1));
             if (table == null) {
-                throw node.error("unknown set " + text + " (sets: " + values.sets().keySet() + ")");
+                throw node.error("unknown set " + text + " (sets: " + values.tables().setNames() + ")");
             }
             return table;
         }
-        return ExpressionReader.splitSet(text);
+        return TableReader.splitSet(text);
     }
 }

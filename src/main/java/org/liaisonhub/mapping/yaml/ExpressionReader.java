@@ -1,11 +1,8 @@
 package org.liaisonhub.mapping.yaml;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -13,6 +10,7 @@ import org.liaisonhub.mapping.SegmentsRead;
 import org.liaisonhub.mapping.fhir.FhirPathValue;
 import org.liaisonhub.mapping.fhir.FhirPaths;
 import org.liaisonhub.mapping.hl7.Hl7Date;
+import org.liaisonhub.mapping.hl7.Hl7Each;
 import org.liaisonhub.mapping.hl7.Hl7Field;
 import org.liaisonhub.mapping.hl7.Hl7Repetition;
 import org.liaisonhub.mapping.hl7.Hl7Segments;
@@ -23,19 +21,22 @@ import org.liaisonhub.mapping.model.TerserPath;
 
 /**
  * Reads the values ({@link Expr}) of one mapping file, resolving {@code $name} references to the file's
- * {@code values} and {@code tables}; {@link ConditionReader} reads its conditions. The syntax is documented in docs/mappings.md.
+ * {@code values} and {@code tables}; {@link ConditionReader} reads its conditions. The syntax is documented in
+ * docs/mappings.md.
  */
 final class ExpressionReader {
 
     private static final Set<String> EXPR_KEYS = Set.of("path", "firstOf", "literal", "lookup", "of", "repetitionOf",
-            "where", "component", "as", "time", "plus", "minus", "unit");
+            "where", "component", "as", "time", "plus", "minus", "unit", "each");
+    /** The keys that make a mapping a value rather than a group of details. */
+    static final Set<String> VALUE_FORMS = Set.of("path", "firstOf", "literal", "lookup", "repetitionOf", "time",
+            "each");
     private static final Set<String> WHERE_KEYS = Set.of("component", "equals");
 
     private final RuleSet.Source source;
     private final FhirPaths fhirPaths;
     private final Map<String, Expr> values = new LinkedHashMap<>();
-    private final Map<String, Set<String>> sets = new LinkedHashMap<>();
-    private final Map<String, Map<String, String>> lookups = new LinkedHashMap<>();
+    private final TableReader tables = new TableReader();
     private final Set<String> segmentsRead = new TreeSet<>();
     private boolean fullPathRead;
 
@@ -43,22 +44,6 @@ final class ExpressionReader {
     ExpressionReader(RuleSet.Source source, FhirPaths fhirPaths) {
         this.source = source;
         this.fhirPaths = fhirPaths;
-    }
-
-    /** Reads the {@code tables} section: a list is a set of values, a mapping is a lookup table. */
-    void readTables(YamlNode tables) {
-        tables.map("tables", null).forEach((name, table) -> {
-            if (table.isList()) {
-                sets.put(name, readSetItems(table.list("table " + name), "table " + name));
-            } else if (table.isMap()) {
-                Map<String, String> entries = new LinkedHashMap<>();
-                table.map("table " + name, null).forEach((key, value) ->
-                        entries.put(key.toLowerCase(Locale.ROOT), value.scalar("table " + name + " value")));
-                lookups.put(name, entries);
-            } else {
-                sets.put(name, splitSet(table.scalar("table " + name)));
-            }
-        });
     }
 
     /** Reads the {@code values} section: named values that later values, conditions and rules use as $name. */
@@ -91,8 +76,10 @@ final class ExpressionReader {
             base = repetition(entries, what);
         } else if (entries.containsKey("time")) {
             base = shifted(node, entries, what);
+        } else if (entries.containsKey("each")) {
+            base = each(entries.get("each"));
         } else {
-            throw node.error(what + " needs one of path, firstOf, literal, lookup, repetitionOf or time");
+            throw node.error(what + " needs one of path, firstOf, literal, lookup, repetitionOf, each or time");
         }
         YamlNode as = entries.get("as");
         if (as == null) {
@@ -125,6 +112,18 @@ final class ExpressionReader {
         Expr unitValue = unit == null ? null : unit.isScalar() && RuleTimes.isUnit(unit.scalar("unit"))
                 ? new Expr.Literal(unit.scalar("unit")) : expr(unit, what + " unit");
         return new Expr.Shifted(time(entries.get("time"), what), by, unitValue, earlier);
+    }
+
+    /** {@code each: AIG-4}: the field in every segment of its name (HL7 v2; FHIRPath yields every value itself). */
+    private Expr each(YamlNode node) {
+        if (source == RuleSet.Source.FHIR) {
+            throw node.error("each is for HL7 v2; a FHIRPath expression yields every value itself");
+        }
+        TerserPath path = path(node);
+        if (path.isAbsolute() || path.segmentRepetition() != null) {
+            throw node.error("each takes a field of every segment, such as AIG-4, not '" + path.text() + "'");
+        }
+        return new Hl7Each(path);
     }
 
     /** A time to compare or shift: a value, or {@code now}. */
@@ -184,9 +183,10 @@ final class ExpressionReader {
     private Expr lookup(Map<String, YamlNode> entries, String what) {
         YamlNode tableNode = entries.get("lookup");
         String table = tableNode.nonEmptyScalar("lookup");
-        Map<String, String> entriesOfTable = lookups.get(table);
+        Map<String, String> entriesOfTable = tables.lookup(table);
         if (entriesOfTable == null) {
-            throw tableNode.error("unknown lookup table '" + table + "' (lookup tables: " + lookups.keySet() + ")");
+            throw tableNode.error("unknown lookup table '" + table + "' (lookup tables: " + tables.lookupNames()
+                    + ")");
         }
         YamlNode of = entries.get("of");
         if (of == null) {
@@ -226,25 +226,8 @@ final class ExpressionReader {
         throw node.error(what + " must be a whole number from 1");
     }
 
-    /** The sets of the {@code tables} section, by name, for conditions. */
-    Map<String, Set<String>> sets() {
-        return sets;
-    }
-
-    static Set<String> readSetItems(List<YamlNode> items, String what) {
-        Set<String> values = new LinkedHashSet<>();
-        for (YamlNode item : items) {
-            values.add(item.nonEmptyScalar(what).toLowerCase(Locale.ROOT));
-        }
-        return values;
-    }
-
-    static Set<String> splitSet(String text) {
-        Set<String> values = new LinkedHashSet<>();
-        Arrays.stream(text.split("[\\s,]+"))
-                .filter(v -> !v.isBlank())
-                .map(v -> v.toLowerCase(Locale.ROOT))
-                .forEach(values::add);
-        return values;
+    /** The {@code tables} section: its sets, for conditions, and its lookup tables. */
+    TableReader tables() {
+        return tables;
     }
 }

@@ -78,6 +78,11 @@ public class MappingFileLoader {
     }
 
     RuleSet load(Path file) {
+        return ruleSet(read(file, placeholders), file.toString());
+    }
+
+    /** The root node of a YAML file; a file that is not YAML, or is empty, stops the load at its line. */
+    static YamlNode read(Path file, UnaryOperator<String> placeholders) {
         String name = file.toString();
         Node root;
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -91,7 +96,7 @@ public class MappingFileLoader {
         if (root == null) {
             throw new MappingFileException(name, 1, 1, "the file is empty");
         }
-        return ruleSet(new YamlNode(root, name, placeholders), name);
+        return new YamlNode(root, name, placeholders);
     }
 
     private RuleSet ruleSet(YamlNode root, String file) {
@@ -116,7 +121,7 @@ public class MappingFileLoader {
         ExpressionReader reader = new ExpressionReader(source, fhirPaths);
         RuleReader rules = new RuleReader(reader, new ConditionReader(reader, source, fhirPaths));
         if (top.containsKey("tables")) {
-            reader.readTables(top.get("tables"));
+            reader.tables().read(top.get("tables"));
         }
         if (top.containsKey("values")) {
             reader.readValues(top.get("values"));

@@ -141,8 +141,7 @@ final class RuleReader {
     /** A nested mapping is a value when it uses the value keywords, otherwise a group of details. */
     private static boolean looksLikeExpr(YamlNode node) {
         Set<String> keys = node.map("details", null).keySet();
-        return keys.stream().anyMatch(k -> Set.of("path", "firstOf", "literal", "lookup", "repetitionOf", "time")
-                .contains(k));
+        return keys.stream().anyMatch(ExpressionReader.VALUE_FORMS::contains);
     }
 
     private RuleAction cancel(YamlNode node, String ruleId) {

@@ -1,0 +1,31 @@
+package org.liaisonhub.mapping.hl7;
+
+import java.util.List;
+import org.liaisonhub.mapping.model.Expr;
+import org.liaisonhub.mapping.model.RuleContext;
+import org.liaisonhub.mapping.model.TerserPath;
+
+/**
+ * A field read in every segment of its name, e.g. {@code {each: AIG-4}}: the resource type of every AIG of an
+ * appointment, so that {@code in} holds when any of them is in the set. As a single value, the first present one.
+ */
+public record Hl7Each(TerserPath path) implements Expr {
+
+    @Override
+    public String evaluate(RuleContext context) {
+        List<String> all = evaluateAll(context);
+        return all.isEmpty() ? null : all.get(0);
+    }
+
+    @Override
+    public List<String> evaluateAll(RuleContext context) {
+        Hl7MessageView message = ((Hl7RuleContext) context).message();
+        return message.all(path.segment()).stream().map(segment -> message.value(path, segment))
+                .filter(value -> value != null).toList();
+    }
+
+    @Override
+    public TerserPath anchor() {
+        return path;
+    }
+}
