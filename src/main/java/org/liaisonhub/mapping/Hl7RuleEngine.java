@@ -43,10 +43,13 @@ public class Hl7RuleEngine {
         return ruleSets.stream().map(RuleSet::messageType).collect(Collectors.toCollection(TreeSet::new));
     }
 
-    /** The segments some rule set reads: all a message needs parsed for {@link #evaluate}. */
-    public SegmentsRead segmentsRead() {
-        return ruleSets.stream().map(RuleSet::segmentsRead).reduce(new SegmentsRead(Set.of(), false),
-                SegmentsRead::and);
+    /**
+     * The segments the rule sets of a message type read: all a message of that type needs parsed for
+     * {@link #evaluate} (an ADT message's DG1 segments stay unparsed although the referral rules read DG1).
+     */
+    public SegmentsRead segmentsRead(String messageType) {
+        return ruleSets.stream().filter(set -> set.messageType().equals(messageType)).map(RuleSet::segmentsRead)
+                .reduce(new SegmentsRead(Set.of(), false), SegmentsRead::and);
     }
 
     /**

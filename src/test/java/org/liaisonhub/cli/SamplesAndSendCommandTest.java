@@ -22,16 +22,21 @@ class SamplesAndSendCommandTest extends HubIntegrationTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     @Test
-    void theSamplesOpenInterpreterInsuranceAndTransportWorkAndTheCancelledAdmissionCancelsIt() {
+    void theSamplesOpenInterpreterInsuranceTransportAndHomeCareWorkAndTheCancelledAdmissionCancelsIt() {
         assertThat(send("samples/hl7/a01-admit-spanish-speaker.hl7")).as(err.toString()).isZero();
         assertThat(types("NEW")).containsExactlyInAnyOrder("INTERPRETER", "INSURANCE_VERIFICATION");
 
         assertThat(send("samples/hl7/a03-discharge-to-snf.hl7")).isZero();
         assertThat(types("NEW")).containsExactlyInAnyOrder("INTERPRETER", "INSURANCE_VERIFICATION", "TRANSPORT");
 
+        assertThat(send("samples/hl7/ref-i12-home-care-referral.hl7")).isZero();
+        JsonNode homeCare = getJson("/api/work-items?mrn=900123&visit=VN77001&type=HOME_CARE").get("items").get(0);
+        assertThat(homeCare.get("priority").asText()).isEqualTo("stat");
+        assertThat(homeCare.at("/details/referredTo/family").asText()).isEqualTo("SUNSHINE HOME HEALTH");
+
         assertThat(send("samples/hl7/a11-cancel-admit.hl7")).isZero();
         assertThat(types("NEW")).isEmpty();
-        assertThat(types("CANCELLED")).hasSize(3);
+        assertThat(types("CANCELLED")).hasSize(4);
 
         assertThat(send("--new-ids", "samples/hl7/a01-admit-spanish-speaker.hl7")).isZero();
         assertThat(types("NEW")).as("a fresh admission after the cancellation").hasSize(2);

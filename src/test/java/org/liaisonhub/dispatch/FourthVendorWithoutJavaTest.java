@@ -45,41 +45,44 @@ class FourthVendorWithoutJavaTest {
     Path work;
 
     @Test
-    void aHomeCareAgencyAddedByMappingRouteAndConfigurationReceivesValidReferrals() throws IOException {
+    void aPharmacyAddedByMappingRouteAndConfigurationReceivesValidDeliveryRequests() throws IOException {
         Map<String, String> example = exampleFiles();
         Path routes = copyOf(Path.of("routes"), work.resolve("routes"));
         Path mappings = copyOf(Path.of("mappings"), work.resolve("mappings"));
-        Files.writeString(routes.resolve("vendor-homecare.camel.yaml"), example.get("routes/vendor-homecare.camel.yaml"));
-        Files.writeString(mappings.resolve("home-care.yaml"), example.get("mappings/home-care.yaml"));
+        for (String file : List.of("routes/vendor-pharmacy.camel.yaml", "mappings/medication-delivery.yaml")) {
+            Files.writeString(work.resolve(file), example.get(file));
+        }
 
-        WireMockServer agency = new WireMockServer(options().dynamicPort());
-        agency.start();
-        agency.stubFor(post(urlEqualTo("/referrals")).willReturn(aResponse().withStatus(202)));
+        WireMockServer pharmacy = new WireMockServer(options().dynamicPort());
+        pharmacy.start();
+        pharmacy.stubFor(post(urlEqualTo("/deliveries")).willReturn(aResponse().withStatus(202)));
         List<String> args = new ArrayList<>(List.of("--hub.routes-dir=" + routes, "--hub.mappings.dir=" + mappings));
-        example.get("config/homecare.properties").lines().filter(l -> l.contains("="))
-                .map(l -> l.startsWith("hub.vendors.homecare.url=")
-                        ? "hub.vendors.homecare.url=" + agency.baseUrl() + "/referrals" : l)
+        example.get("config/pharmacy.properties").lines().filter(l -> l.contains("="))
+                .map(l -> l.startsWith("hub.vendors.pharmacy.url=")
+                        ? "hub.vendors.pharmacy.url=" + pharmacy.baseUrl() + "/deliveries" : l)
                 .forEach(l -> args.add("--" + l));
         int port = TestIds.freePort();
-        Fixtures patient = Fixtures.fresh().with("DISPOSITION", "06").with("DESTINATION", "");
+        Fixtures patient = Fixtures.fresh().with("DISPOSITION", "01").with("DESTINATION", "");
         try (ConfigurableApplicationContext hub = HubProcess.start(work.resolve("data"), port,
                 args.toArray(String[]::new))) {
             try (MllpTestClient ehr = new MllpTestClient("127.0.0.1", port)) {
                 assertThat(ehr.send(patient.hl7("a03-discharge")).code()).isEqualTo("AA");
             }
             WorkItemRepository items = hub.getBean(WorkItemRepository.class);
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(items.search(
-                    new WorkItemSearch("HOME_CARE", null, patient.get("MRN"), null), FacilityScope.ALL, 0, 1).items())
-                    .extracting(WorkItem::status).containsExactly(WorkItemStatus.SENT));
+            WorkItemSearch delivery = new WorkItemSearch("MEDICATION_DELIVERY", null, patient.get("MRN"), null);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(items.search(delivery,
+                    FacilityScope.ALL, 0, 1).items()).extracting(WorkItem::status)
+                    .containsExactly(WorkItemStatus.SENT));
         } finally {
-            agency.stop();
+            pharmacy.stop();
         }
-        List<LoggedRequest> referrals = agency.findAll(postRequestedFor(urlEqualTo("/referrals")));
-        assertThat(referrals).hasSize(1);
-        String body = referrals.get(0).getBodyAsString();
+        List<LoggedRequest> deliveries = pharmacy.findAll(postRequestedFor(urlEqualTo("/deliveries")));
+        assertThat(deliveries).hasSize(1);
+        String body = deliveries.get(0).getBodyAsString();
         assertThat(FhirR4Validator.errors(body)).as(body).isEmpty();
-        assertThat(FhirJson.read(body).at("/entry/0/resource/eventCoding/code").asText()).isEqualTo("home-care-request");
-        assertThat(body).contains("\"code\":\"home-care\"").contains("dischargedFrom.pointOfCare");
+        assertThat(FhirJson.read(body).at("/entry/0/resource/eventCoding/code").asText())
+                .isEqualTo("medication-delivery-request");
+        assertThat(body).contains("\"code\":\"medication-delivery\"").contains("dischargedFrom.pointOfCare");
     }
 
     private static Map<String, String> exampleFiles() throws IOException {
@@ -88,8 +91,8 @@ class FourthVendorWithoutJavaTest {
         while (m.find()) {
             files.put(m.group(1), m.group(2));
         }
-        assertThat(files).containsKeys("mappings/home-care.yaml", "routes/vendor-homecare.camel.yaml",
-                "config/homecare.properties");
+        assertThat(files).containsKeys("mappings/medication-delivery.yaml", "routes/vendor-pharmacy.camel.yaml",
+                "config/pharmacy.properties");
         return files;
     }
 

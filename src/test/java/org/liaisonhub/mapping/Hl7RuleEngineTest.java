@@ -119,8 +119,12 @@ class Hl7RuleEngineTest {
 
     @Test
     void theShippedRulesReadOnlyTheSegmentsTheyName() {
-        assertThat(shipped.segmentsRead()).isEqualTo(new SegmentsRead(Set.of("MSH", "PID", "PV1", "PV2", "IN1",
-                "SCH", "TQ1", "AIS", "AIG", "AIL", "AIP"), false));
+        assertThat(shipped.segmentsRead("ADT")).isEqualTo(new SegmentsRead(Set.of("MSH", "PID", "PV1", "PV2", "IN1"),
+                false));
+        assertThat(shipped.segmentsRead("SIU")).isEqualTo(new SegmentsRead(Set.of("MSH", "PID", "PV1", "SCH", "TQ1",
+                "AIS", "AIG", "AIL", "AIP"), false));
+        assertThat(shipped.segmentsRead("REF")).isEqualTo(new SegmentsRead(Set.of("MSH", "PID", "PV1", "PV2", "RF1",
+                "PRD", "DG1"), false));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -134,7 +138,7 @@ class Hl7RuleEngineTest {
                 .with("DESTINATION", "SUNRISE NURSING").with("VERSION", "2.5.1").with("ACCEPT_ACK", "AL")
                 .with("APP_ACK", "AL").with("EVENT", "S12").with("APPOINTMENT", "A-1").with("START", "20991215140000");
         String whole = withSegmentsNoRuleReads(patient.hl7(fixture));
-        String excerpt = shipped.segmentsRead().excerptOf(whole, '|');
+        String excerpt = shipped.segmentsRead(whole.split("\\|")[8].split("\\^")[0]).excerptOf(whole, '|');
 
         assertThat(excerpt).hasSizeLessThan(whole.length());
         assertThat(outcome(excerpt)).isEqualTo(outcome(whole));
@@ -156,7 +160,7 @@ class Hl7RuleEngineTest {
                       details:
                         plan: /.INSURANCE(0)/IN1-2
                 """);
-        assertThat(engine(dir).segmentsRead()).isEqualTo(new SegmentsRead(Set.of("PID", "GT1", "IN1"), true));
+        assertThat(engine(dir).segmentsRead("ADT")).isEqualTo(new SegmentsRead(Set.of("PID", "GT1", "IN1"), true));
     }
 
     /** Adds NK1, OBX, AL1, DG1, GT1 and IN2 segments, as real feeds send them, where ADT_A01 has them. */

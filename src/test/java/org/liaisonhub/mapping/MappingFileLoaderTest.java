@@ -46,8 +46,8 @@ class MappingFileLoaderTest {
         PropertyPlaceholderHelper defaults = new PropertyPlaceholderHelper("${", "}", ":", null, true);
         Hl7RuleEngine engine = new MappingFileLoader(s -> defaults.replacePlaceholders(s, name -> null), PATHS)
                 .loadDirectory(Path.of("mappings")).hl7(Clock.systemUTC());
-        assertThat(engine.describe()).contains("adt-liaison", "siu-liaison");
-        assertThat(engine.messageTypes()).containsExactly("ADT", "SIU");
+        assertThat(engine.describe()).contains("adt-liaison", "siu-liaison", "ref-liaison");
+        assertThat(engine.messageTypes()).containsExactly("ADT", "REF", "SIU");
     }
 
     @Test

@@ -5,6 +5,8 @@ import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.Location;
 import ca.uhn.hl7v2.parser.PipeParser;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.liaisonhub.ingest.mllp.MllpProperties;
@@ -15,9 +17,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Decides whether a message can be processed at all, and parses it. A message is rejected (AR) when it has no
- * MSH, comes from a facility its sender's certificate does not cover, is too large, lacks MSH-9/10/12, is of a type no rule set maps, is of an unsupported version, or does not
- * parse; every rejection carries its HL7 table 0357 error code and location. Only the segments the rules read are
- * parsed ({@link SegmentsRead}); the rules and the acknowledgement need nothing else.
+ * MSH, comes from a facility its sender's certificate does not cover, is too large, lacks MSH-9/10/12, is of a type
+ * no rule set maps, is of an unsupported version, or does not parse; every rejection carries its HL7 table 0357 error
+ * code and location. Only the segments the rules of its type read are parsed ({@link SegmentsRead}); the rules and
+ * the acknowledgement need nothing else.
  */
 @Component
 class Hl7Screener {
@@ -25,13 +28,13 @@ class Hl7Screener {
     private final PipeParser parser;
     private final MllpProperties limits;
     private final Set<String> messageTypes;
-    private final SegmentsRead segmentsRead;
+    private final Map<String, SegmentsRead> segmentsRead = new HashMap<>();
 
     Hl7Screener(HapiContext hapi, MllpProperties limits, Hl7RuleEngine rules) {
         this.parser = hapi.getPipeParser();
         this.limits = limits;
         this.messageTypes = rules.messageTypes();
-        this.segmentsRead = rules.segmentsRead();
+        messageTypes.forEach(type -> segmentsRead.put(type, rules.segmentsRead(type)));
     }
 
     /** @param sender the sending system the connection proved; null when there is none to hold the message to */
@@ -75,8 +78,8 @@ class Hl7Screener {
                     + String.join(", ", Hl7Versions.SUPPORTED) + ")", ErrorCode.UNSUPPORTED_VERSION_ID, msh(12, 1));
         }
         try {
-            return new Screening.Accepted(header, parser.parse(segmentsRead.excerptOf(text,
-                    header.fieldSeparator().charAt(0))));
+            return new Screening.Accepted(header, parser.parse(segmentsRead.get(header.messageType())
+                    .excerptOf(text, header.fieldSeparator().charAt(0))));
         } catch (HL7Exception unparseable) {
             return new Screening.Rejected(header, unparseable);
         } catch (RuntimeException parserFailure) {

@@ -77,7 +77,7 @@ final class ExpressionReader {
         } else if (entries.containsKey("time")) {
             base = shifted(node, entries, what);
         } else if (entries.containsKey("each")) {
-            base = each(entries.get("each"));
+            base = each(entries.get("each"), entries.get("where"));
         } else {
             throw node.error(what + " needs one of path, firstOf, literal, lookup, repetitionOf, each or time");
         }
@@ -114,8 +114,11 @@ final class ExpressionReader {
         return new Expr.Shifted(time(entries.get("time"), what), by, unitValue, earlier);
     }
 
-    /** {@code each: AIG-4}: the field in every segment of its name (HL7 v2; FHIRPath yields every value itself). */
-    private Expr each(YamlNode node) {
+    /**
+     * {@code each: AIG-4}: the field in every segment of its name (HL7 v2; FHIRPath yields every value itself), or
+     * with {@code where: {path: PRD-1, equals: RT}} in those of them where another field of the segment has a value.
+     */
+    private Expr each(YamlNode node, YamlNode whereNode) {
         if (source == RuleSet.Source.FHIR) {
             throw node.error("each is for HL7 v2; a FHIRPath expression yields every value itself");
         }
@@ -123,7 +126,19 @@ final class ExpressionReader {
         if (path.isAbsolute() || path.segmentRepetition() != null) {
             throw node.error("each takes a field of every segment, such as AIG-4, not '" + path.text() + "'");
         }
-        return new Hl7Each(path);
+        if (whereNode == null) {
+            return new Hl7Each(path, null, null);
+        }
+        Map<String, YamlNode> where = whereNode.map("where", Set.of("path", "equals"));
+        if (!where.containsKey("path") || !where.containsKey("equals")) {
+            throw whereNode.error("where needs both path and equals");
+        }
+        TerserPath wherePath = path(where.get("path"));
+        if (!wherePath.segment().equals(path.segment()) || wherePath.segmentRepetition() != null) {
+            throw where.get("path").error("where reads the same segment as each (" + path.segment() + "), not '"
+                    + wherePath.text() + "'");
+        }
+        return new Hl7Each(path, wherePath, where.get("equals").nonEmptyScalar("equals"));
     }
 
     /** A time to compare or shift: a value, or {@code now}. */

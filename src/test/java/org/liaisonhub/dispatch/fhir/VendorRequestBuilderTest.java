@@ -40,6 +40,12 @@ class VendorRequestBuilderTest {
         "interpreter, cancel, INTERPRETER",
         "home-care, request, SERVICE",
         "home-care, cancel, SERVICE",
+        "outpatient-therapy, request, SERVICE",
+        "outpatient-therapy, cancel, SERVICE",
+        "nutrition, request, SERVICE",
+        "nutrition, cancel, SERVICE",
+        "medical-equipment, request, SERVICE",
+        "medical-equipment, cancel, SERVICE",
     })
     void everyEventValidatesAgainstBaseR4(String event, String action, RequestKind kind) {
         String json = builder.json(request(event, kind, action.equals("cancel")));
@@ -140,17 +146,19 @@ class VendorRequestBuilderTest {
                 details.put("bed", "B");
             }
             case SERVICE -> {
-                details.put("agency", "to be chosen");
-                details.put("pickup", Map.of("room", "412"));
+                details.put("referral", Map.of("id", "R-5521", "type", "Home care", "effectiveDate", "2026-12-05"));
+                details.put("referredTo", Map.of("id", "HHA-77", "family", "SUNSHINE HOME HEALTH"));
+                details.put("diagnosis", Map.of("code", "I50.9", "text", "Heart failure, unspecified"));
             }
         }
         Map<String, Object> patient = Map.of("family", "GARCIA", "given", "MARIA", "birthDate", "1958-02-14",
                 "gender", "F", "language", "SPA", "languageCode", "es", "patientClass", "I");
         WorkItem item = new WorkItem(42, "X", cancel ? WorkItemStatus.CANCELLED : WorkItemStatus.QUEUED, "900123",
                 "VN77001", "", details, patient, PatientLocation.UNKNOWN, null, "vendor", null, Map.of(),
-                Instant.parse("2026-11-30T19:30:00Z"), Priority.URGENT, null, Instant.parse("2026-11-27T08:30:00Z"), Instant.parse("2026-11-27T08:30:00Z"), 7L);
+                Instant.parse("2026-11-30T19:30:00Z"), Priority.URGENT, null, Instant.parse("2026-11-27T08:30:00Z"),
+                Instant.parse("2026-11-27T08:30:00Z"), 7L);
         Vendor vendor = new Vendor("X", "q", 1, URI.create("https://vendor.example.org/fhir"), null, event, kind, null,
-                null, null, 0, null, kind == RequestKind.SERVICE ? "home-care" : null, "Home health care");
+                null, null, 0, null, kind == RequestKind.SERVICE ? event : null, event.replace('-', ' '));
         return new VendorRequest("liaison-hub/work-item/42/1/" + (cancel ? "cancel" : "request"),
                 Instant.parse("2026-11-27T08:30:01Z"), cancel, item, "vendor", vendor);
     }
