@@ -16,6 +16,7 @@ import org.liaisonhub.mapping.model.Rule;
 import org.liaisonhub.mapping.model.RuleAction;
 import org.liaisonhub.mapping.model.RuleSet;
 import org.liaisonhub.mapping.model.TerserPath;
+import org.liaisonhub.workitem.PatientChanged;
 import org.liaisonhub.workitem.PatientLocation;
 import org.liaisonhub.workitem.WorkChange;
 import org.liaisonhub.workitem.WorkNeeded;
@@ -96,6 +97,10 @@ public class Hl7RuleEngine {
                     open.details().evaluate(context), ruleSet.demographics().evaluate(context),
                     PatientLocation.of(ruleSet.location().evaluate(context)), WorkItemTerms.due(open, context),
                     WorkItemTerms.priority(open, context), ruleName);
+        }
+        if (rule.action() instanceof RuleAction.UpdateWorkItems update) {
+            return new PatientChanged(update.types(), mrn, visit, ruleSet.demographics().evaluate(context),
+                    PatientLocation.of(ruleSet.location().evaluate(context)), ruleName);
         }
         RuleAction.CancelWorkItems cancel = (RuleAction.CancelWorkItems) rule.action();
         return new WorkNoLongerNeeded(cancel.types(), mrn, visit,

@@ -20,8 +20,23 @@ public record RuleSetSummary(String name, String file, String source, String mes
      * @param triggers trigger events (HL7 v2) or resource types (FHIR)
      * @param opens    the work-item type it opens, or null
      * @param cancels  the types it cancels (empty: all), when it cancels
+     * @param updates  the types whose patient and location it updates (empty: all), when it updates
      */
-    public record RuleSummary(String id, Set<String> triggers, String forEach, String opens, Set<String> cancels) {
+    public record RuleSummary(String id, Set<String> triggers, String forEach, String opens, Set<String> cancels,
+            Set<String> updates) {
+
+        /** What the rule does, as the mappings page says it. */
+        public String does() {
+            if (opens != null) {
+                return "opens " + opens;
+            }
+            if (cancels != null) {
+                return cancels.isEmpty() ? "cancels every open item of the visit"
+                        : "cancels " + String.join(", ", cancels);
+            }
+            return "updates the patient and location of " + (updates.isEmpty() ? "every open item of the visit"
+                    : "the visit's open " + String.join(", ", updates));
+        }
     }
 
     static RuleSetSummary of(RuleSet set) {
@@ -31,9 +46,12 @@ public record RuleSetSummary(String name, String file, String source, String mes
 
     private static RuleSummary rule(Rule rule) {
         if (rule.action() instanceof RuleAction.OpenWorkItem open) {
-            return new RuleSummary(rule.id(), rule.triggers(), rule.forEach(), open.type(), null);
+            return new RuleSummary(rule.id(), rule.triggers(), rule.forEach(), open.type(), null, null);
         }
-        return new RuleSummary(rule.id(), rule.triggers(), rule.forEach(), null,
-                ((RuleAction.CancelWorkItems) rule.action()).types());
+        if (rule.action() instanceof RuleAction.CancelWorkItems cancel) {
+            return new RuleSummary(rule.id(), rule.triggers(), rule.forEach(), null, cancel.types(), null);
+        }
+        return new RuleSummary(rule.id(), rule.triggers(), rule.forEach(), null, null,
+                ((RuleAction.UpdateWorkItems) rule.action()).types());
     }
 }

@@ -35,8 +35,10 @@ public class WorkItemLedger {
         for (WorkChange change : changes) {
             if (change instanceof WorkNeeded needed) {
                 open(needed, messageId, now);
+            } else if (change instanceof WorkNoLongerNeeded done) {
+                cancel(done, messageId, now);
             } else {
-                cancel((WorkNoLongerNeeded) change, messageId, now);
+                follow((PatientChanged) change, messageId, now);
             }
         }
     }
@@ -114,6 +116,20 @@ public class WorkItemLedger {
             history.add(item.id(), HistoryEntry.STATUS_CHANGED, item.status(), WorkItemStatus.CANCELLED,
                     done.rule(), messageId, Map.of("reason", done.reason()), now);
             vendors.cancelled(item.id(), item.status(), messageId);
+        }
+    }
+
+    /** The visit's open items learn where the patient now is and their class; their vendors keep their requests. */
+    private void follow(PatientChanged changed, long messageId, Instant now) {
+        for (WorkItem item : items.lockOpenForVisit(changed.mrn(), changed.visitNumber(), changed.types(), null)) {
+            Map<String, Object> before = compared(Map.of(), item.patient(), item.location(), null, item.priority());
+            Map<String, Object> after = compared(Map.of(), changed.patient(), changed.location(), null,
+                    item.priority());
+            if (!before.equals(after)) {
+                items.updatePatient(item.id(), changed.patient(), changed.location(), now);
+                history.add(item.id(), HistoryEntry.UPDATED, item.status(), item.status(), changed.rule(), messageId,
+                        Map.of("changed", changedFields(before, after)), now);
+            }
         }
     }
 

@@ -1,13 +1,8 @@
 package org.liaisonhub.workitem;
 
-import static org.liaisonhub.platform.DbTime.instant;
 import static org.liaisonhub.platform.DbTime.utc;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +12,6 @@ import java.util.Set;
 import org.liaisonhub.platform.FacilityScope;
 import org.liaisonhub.platform.Page;
 import org.liaisonhub.platform.PagedQuery;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -26,25 +20,20 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class WorkItemRepository {
 
-    private static final String COLUMNS = """
-            id, type, status, mrn, visit_number, item_key, details, patient, facility, unit, assignee, vendor,
-            vendor_reference, vendor_report, due_at, priority, overdue_at, created_at, updated_at, source_message_id""";
+    private static final String COLUMNS = WorkItemRows.COLUMNS;
     /**
      * A status change: {@code is_open} follows the status (TRUE while open, NULL once closed), so that an item that
      * closes leaves the open-key index and new work of its kind can be created.
      */
     private static final String SET_STATUS =
             "status = :status, is_open = case when :open then true end, updated_at = :now";
-    private static final TypeReference<LinkedHashMap<String, Object>> DETAILS = new TypeReference<>() {
-    };
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final ObjectMapper json;
-    private final RowMapper<WorkItem> row = this::mapItem;
+    private final WorkItemRows row;
 
     public WorkItemRepository(NamedParameterJdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.row = new WorkItemRows(json);
     }
 
     /**
@@ -65,8 +54,8 @@ public class WorkItemRepository {
                         .addValue("visit", needed.visitNumber())
                         .addValue("itemKey", needed.key())
                         .addValue("naturalKey", naturalKey)
-                        .addValue("details", toJson(needed.details()))
-                        .addValue("patient", toJson(needed.patient()))
+                        .addValue("details", row.toJson(needed.details()))
+                        .addValue("patient", row.toJson(needed.patient()))
                         .addValue("facility", needed.location().facility())
                         .addValue("unit", needed.location().unit())
                         .addValue("due", utc(needed.due()))
@@ -140,13 +129,23 @@ public class WorkItemRepository {
                         else overdue_at end,
                     due_at = :due, priority = :priority, updated_at = :now where id = :id""" + " returning " + COLUMNS,
                 new MapSqlParameterSource("id", id)
-                        .addValue("details", toJson(needed.details()))
-                        .addValue("patient", toJson(needed.patient()))
+                        .addValue("details", row.toJson(needed.details()))
+                        .addValue("patient", row.toJson(needed.patient()))
                         .addValue("facility", needed.location().facility())
                         .addValue("unit", needed.location().unit())
                         .addValue("due", utc(needed.due()))
                         .addValue("priority", needed.priority().code())
                         .addValue("now", utc(now)), row);
+    }
+
+    /** Replaces the item's demographics and location (its details stay); the patient moved or changed class. */
+    public void updatePatient(long id, Map<String, Object> patient, PatientLocation location, Instant now) {
+        jdbc.update("update work_item set patient = :patient, facility = :facility, unit = :unit, updated_at = :now"
+                + " where id = :id", new MapSqlParameterSource("id", id)
+                .addValue("patient", row.toJson(patient))
+                .addValue("facility", location.facility())
+                .addValue("unit", location.unit())
+                .addValue("now", utc(now)));
     }
 
     /**
@@ -175,7 +174,7 @@ public class WorkItemRepository {
         Map<String, Object> report = new LinkedHashMap<>(item.vendorReport());
         report.putAll(learned);
         jdbc.update("update work_item set vendor_report = :report, updated_at = :now where id = :id",
-                new MapSqlParameterSource("id", item.id()).addValue("report", toJson(report))
+                new MapSqlParameterSource("id", item.id()).addValue("report", row.toJson(report))
                         .addValue("now", utc(now)));
     }
 
@@ -210,44 +209,5 @@ public class WorkItemRepository {
                 .whereIf(search.openOnly(), "is_open")
                 .whereIf(search.overdueOnly(), "is_open and overdue_at is not null")
                 .page(jdbc, search.order().sql(), row, page, size);
-    }
-
-    private WorkItem mapItem(ResultSet rs, int n) throws SQLException {
-        return new WorkItem(
-                rs.getLong("id"),
-                rs.getString("type"),
-                WorkItemStatus.valueOf(rs.getString("status")),
-                rs.getString("mrn"),
-                rs.getString("visit_number"),
-                rs.getString("item_key"),
-                fromJson(rs.getString("details")),
-                rs.getString("patient") == null ? Map.of() : fromJson(rs.getString("patient")),
-                new PatientLocation(rs.getString("facility"), rs.getString("unit")),
-                rs.getString("assignee"),
-                rs.getString("vendor"),
-                rs.getString("vendor_reference"),
-                rs.getString("vendor_report") == null ? Map.of() : fromJson(rs.getString("vendor_report")),
-                instant(rs, "due_at"),
-                Priority.of(rs.getString("priority")),
-                instant(rs, "overdue_at"),
-                instant(rs, "created_at"),
-                instant(rs, "updated_at"),
-                rs.getObject("source_message_id", Long.class));
-    }
-
-    private String toJson(Map<String, ?> value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Work-item data cannot be written as JSON", e);
-        }
-    }
-
-    Map<String, Object> fromJson(String value) {
-        try {
-            return json.readValue(value, DETAILS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable work-item details", e);
-        }
     }
 }

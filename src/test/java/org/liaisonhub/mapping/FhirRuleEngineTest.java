@@ -43,15 +43,24 @@ class FhirRuleEngineTest {
         Patient patient = patient("es", "Spanish");
         Encounter encounter = encounter(Encounter.EncounterStatus.INPROGRESS);
         MappingResult result = engine.evaluate(new FhirSubject(encounter, patient, encounter, known::get));
-        assertThat(result.changes()).singleElement().isInstanceOfSatisfying(WorkNeeded.class, w -> {
-            assertThat(w.type()).isEqualTo("INTERPRETER");
-            assertThat(w.mrn()).isEqualTo("M100");
-            assertThat(w.visitNumber()).isEqualTo("V100");
-            assertThat(w.details()).containsEntry("languageCode", "es").containsEntry("language", "Spanish")
-                    .containsEntry("pointOfCare", "4WEST 412");
-            assertThat(w.patient()).containsEntry("family", "GARCIA").containsEntry("gender", "F")
-                    .containsEntry("birthDate", "1958-02-14").containsEntry("patientClass", "I");
-        });
+        assertThat(result.appliedRules()).as("the open visit also updates the visit's other items")
+                .containsExactly("fhir-liaison/interpreter", "fhir-liaison/patient-moved");
+        assertThat(result.changes()).filteredOn(WorkNeeded.class::isInstance).singleElement()
+                .isInstanceOfSatisfying(WorkNeeded.class, w -> {
+                    assertThat(w.type()).isEqualTo("INTERPRETER");
+                    assertThat(w.mrn()).isEqualTo("M100");
+                    assertThat(w.visitNumber()).isEqualTo("V100");
+                    assertThat(w.details()).containsEntry("languageCode", "es").containsEntry("language", "Spanish")
+                            .containsEntry("pointOfCare", "4WEST 412");
+                    assertThat(w.patient()).containsEntry("family", "GARCIA").containsEntry("gender", "F")
+                            .containsEntry("birthDate", "1958-02-14").containsEntry("patientClass", "I");
+                });
+    }
+
+    @Test
+    void anOpenEncounterWhosePatientHasNotComeYetAsksForNothing() {
+        Encounter encounter = encounter(Encounter.EncounterStatus.INPROGRESS);
+        assertThat(engine.evaluate(new FhirSubject(encounter, null, encounter, known::get)).matched()).isFalse();
     }
 
     @Test

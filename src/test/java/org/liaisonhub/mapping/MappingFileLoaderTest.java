@@ -91,7 +91,7 @@ class MappingFileLoaderTest {
                       type: INTERPRETER
                 """));
         assertThatThrownBy(() -> loader().loadDirectory(dir))
-                .hasMessageContaining("rules.yaml:7:5: rule 'interpreter' needs exactly one of workItem or cancel");
+                .hasMessageContaining("rules.yaml:7:5: rule 'interpreter' needs exactly one of workItem, cancel or update");
     }
 
     @Test

@@ -22,4 +22,8 @@ public sealed interface RuleAction {
      */
     record CancelWorkItems(Set<String> types, List<Expr> key, String reason) implements RuleAction {
     }
+
+    /** Gives the visit's open items of the given types (all when empty) the patient's demographics and location. */
+    record UpdateWorkItems(Set<String> types) implements RuleAction {
+    }
 }

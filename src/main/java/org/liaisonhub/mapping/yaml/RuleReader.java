@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.liaisonhub.mapping.FhirRuleEngine;
 import org.liaisonhub.mapping.hl7.Hl7Segments;
 import org.liaisonhub.mapping.model.Condition;
@@ -20,9 +21,9 @@ import org.liaisonhub.mapping.model.RuleAction;
 final class RuleReader {
 
     private static final Set<String> RULE_KEYS = Set.of("id", "description", "events", "forEach", "when", "workItem",
-            "cancel");
+            "cancel", "update");
     private static final Set<String> FHIR_RULE_KEYS = Set.of("id", "description", "resources", "when", "workItem",
-            "cancel");
+            "cancel", "update");
     private static final Set<String> WORK_ITEM_KEYS = Set.of("type", "key", "details", "due", "priority");
     private static final Set<String> CANCEL_KEYS = Set.of("types", "key", "reason");
     private static final Set<String> PRIORITIES = Set.of("routine", "urgent", "asap", "stat");
@@ -87,11 +88,16 @@ final class RuleReader {
     }
 
     private RuleAction action(YamlNode node, Map<String, YamlNode> rule, String id) {
-        boolean opens = rule.containsKey("workItem");
-        if (opens == rule.containsKey("cancel")) {
-            throw node.error("rule '" + id + "' needs exactly one of workItem or cancel");
+        List<String> actions = Stream.of("workItem", "cancel", "update").filter(rule::containsKey).toList();
+        if (actions.size() != 1) {
+            throw node.error("rule '" + id + "' needs exactly one of workItem, cancel or update");
         }
-        return opens ? openWorkItem(rule.get("workItem")) : cancel(rule.get("cancel"), id);
+        return switch (actions.get(0)) {
+            case "workItem" -> openWorkItem(rule.get("workItem"));
+            case "cancel" -> cancel(rule.get("cancel"), id);
+            default -> new RuleAction.UpdateWorkItems(types(MappingFileLoader.required(rule.get("update"),
+                    rule.get("update").map("update", Set.of("types")), "types")));
+        };
     }
 
     private RuleAction openWorkItem(YamlNode node) {
@@ -146,16 +152,21 @@ final class RuleReader {
 
     private RuleAction cancel(YamlNode node, String ruleId) {
         Map<String, YamlNode> entries = node.map("cancel", CANCEL_KEYS);
-        YamlNode typesNode = MappingFileLoader.required(node, entries, "types");
+        Set<String> types = types(MappingFileLoader.required(node, entries, "types"));
+        String reason = entries.containsKey("reason") ? entries.get("reason").nonEmptyScalar("reason")
+                : "Cancelled by rule " + ruleId;
+        return new RuleAction.CancelWorkItems(types, key(entries), reason);
+    }
+
+    /** Work-item types, or {@code all} (an empty set). */
+    private static Set<String> types(YamlNode typesNode) {
         Set<String> types = new LinkedHashSet<>();
         if (!(typesNode.isScalar() && "all".equals(typesNode.scalar("types")))) {
             for (YamlNode type : typesNode.oneOrMany("types")) {
                 types.add(workItemType(type));
             }
         }
-        String reason = entries.containsKey("reason") ? entries.get("reason").nonEmptyScalar("reason")
-                : "Cancelled by rule " + ruleId;
-        return new RuleAction.CancelWorkItems(types, key(entries), reason);
+        return types;
     }
 
     private static String workItemType(YamlNode node) {
