@@ -18,6 +18,7 @@ import org.liaisonhub.mapping.model.RuleSet;
 import org.liaisonhub.mapping.model.TerserPath;
 import org.liaisonhub.workitem.PatientChanged;
 import org.liaisonhub.workitem.PatientLocation;
+import org.liaisonhub.workitem.PatientMerged;
 import org.liaisonhub.workitem.WorkChange;
 import org.liaisonhub.workitem.WorkNeeded;
 import org.liaisonhub.workitem.WorkNoLongerNeeded;
@@ -97,6 +98,16 @@ public class Hl7RuleEngine {
                     open.details().evaluate(context), ruleSet.demographics().evaluate(context),
                     PatientLocation.of(ruleSet.location().evaluate(context)), WorkItemTerms.due(open, context),
                     WorkItemTerms.priority(open, context), ruleName);
+        }
+        if (rule.action() instanceof RuleAction.MergePatient merge) {
+            String prior = merge.from().evaluate(context);
+            if (prior == null) {
+                TerserPath at = merge.from().anchor();
+                throw new MappingDataException(ErrorCode.REQUIRED_FIELD_MISSING, at == null ? null
+                        : context.location(at), "Rule " + ruleName + " applies but names no merged-away MRN"
+                        + (at == null ? "" : " in " + at));
+            }
+            return new PatientMerged(prior, mrn, ruleName);
         }
         if (rule.action() instanceof RuleAction.UpdateWorkItems update) {
             return new PatientChanged(update.types(), mrn, visit, ruleSet.demographics().evaluate(context),

@@ -34,8 +34,11 @@ public record RuleSetSummary(String name, String file, String source, String mes
                 return cancels.isEmpty() ? "cancels every open item of the visit"
                         : "cancels " + String.join(", ", cancels);
             }
-            return "updates the patient and location of " + (updates.isEmpty() ? "every open item of the visit"
-                    : "the visit's open " + String.join(", ", updates));
+            if (updates != null) {
+                return "updates the patient and location of " + (updates.isEmpty() ? "every open item of the visit"
+                        : "the visit's open " + String.join(", ", updates));
+            }
+            return "moves the open items of the merged-away MRN to the surviving one";
         }
     }
 
@@ -51,7 +54,9 @@ public record RuleSetSummary(String name, String file, String source, String mes
         if (rule.action() instanceof RuleAction.CancelWorkItems cancel) {
             return new RuleSummary(rule.id(), rule.triggers(), rule.forEach(), null, cancel.types(), null);
         }
-        return new RuleSummary(rule.id(), rule.triggers(), rule.forEach(), null, null,
-                ((RuleAction.UpdateWorkItems) rule.action()).types());
+        if (rule.action() instanceof RuleAction.UpdateWorkItems update) {
+            return new RuleSummary(rule.id(), rule.triggers(), rule.forEach(), null, null, update.types());
+        }
+        return new RuleSummary(rule.id(), rule.triggers(), rule.forEach(), null, null, null);
     }
 }

@@ -181,8 +181,14 @@ public class MessageStore {
                 .whereEquals("channel", "channel", search.channel())
                 .whereEquals("sending_application", "sender", search.sendingApplication())
                 .whereEquals("sending_facility", "facility", search.sendingFacility())
-                .whereEquals("error_code", "errorCode", search.errorCode())
-                .whereEquals("patient_mrn", "mrn", search.mrn());
+                .whereEquals("error_code", "errorCode", search.errorCode());
+        if (search.mrn() != null && !search.mrn().isBlank()) {
+            // a merged patient's messages are found under either MRN (patient_merge, written by the work items)
+            query.where("""
+                    patient_mrn in (select :mrn union select prior_mrn from patient_merge where surviving_mrn = :mrn
+                        union select surviving_mrn from patient_merge where prior_mrn = :mrn)""", "mrn",
+                    search.mrn().trim());
+        }
         if (search.type() != null && !search.type().isBlank()) {
             String[] typeAndEvent = search.type().trim().split("\\^", 2);
             query.whereEquals("message_type", "messageType", typeAndEvent[0])

@@ -23,6 +23,8 @@ public record HistoryEntry(
     public static final String DISPATCH_FAILED = "DISPATCH_FAILED";
     public static final String DISPATCH_WAITING = "DISPATCH_WAITING";
     public static final String VENDOR_UPDATE = "VENDOR_UPDATE";
+    /** The item's patient was merged into another MRN (detail: the MRNs, or the item it was merged into). */
+    public static final String MERGED = "MERGED";
     /** The item was found open past its due time (detail: the due time). */
     public static final String OVERDUE = "OVERDUE";
 }

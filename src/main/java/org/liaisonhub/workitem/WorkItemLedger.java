@@ -37,8 +37,10 @@ public class WorkItemLedger {
                 open(needed, messageId, now);
             } else if (change instanceof WorkNoLongerNeeded done) {
                 cancel(done, messageId, now);
+            } else if (change instanceof PatientChanged changed) {
+                follow(changed, messageId, now);
             } else {
-                follow((PatientChanged) change, messageId, now);
+                merge((PatientMerged) change, messageId, now);
             }
         }
     }
@@ -129,6 +131,35 @@ public class WorkItemLedger {
                 items.updatePatient(item.id(), changed.patient(), changed.location(), now);
                 history.add(item.id(), HistoryEntry.UPDATED, item.status(), item.status(), changed.rule(), messageId,
                         Map.of("changed", changedFields(before, after)), now);
+            }
+        }
+    }
+
+    /**
+     * Moves the merged-away MRN's open items to the surviving one, one open item per piece of work: where the
+     * surviving MRN already has it, the merged-away item is closed (its vendor told) and the survivor notes the merge.
+     * A moved item goes to its vendor again, which learns the surviving MRN.
+     */
+    private void merge(PatientMerged merged, long messageId, Instant now) {
+        if (merged.priorMrn().equals(merged.mrn())) {
+            return;
+        }
+        items.recordMerge(merged.priorMrn(), merged.mrn(), messageId, now);
+        for (WorkItem item : items.lockOpenOfPatient(merged.priorMrn())) {
+            String naturalKey = NaturalKey.of(item.type(), merged.mrn(), item.visitNumber(), item.key());
+            Optional<WorkItem> survivor = items.lockOpen(naturalKey);
+            if (survivor.isPresent()) {
+                items.updateStatus(item.id(), WorkItemStatus.CANCELLED, now);
+                history.add(item.id(), HistoryEntry.STATUS_CHANGED, item.status(), WorkItemStatus.CANCELLED,
+                        merged.rule(), messageId, Map.of("reason", "merged", "into", survivor.get().id()), now);
+                history.add(survivor.get().id(), HistoryEntry.MERGED, survivor.get().status(),
+                        survivor.get().status(), merged.rule(), messageId, Map.of("closed", item.id()), now);
+                vendors.cancelled(item.id(), item.status(), messageId);
+            } else {
+                WorkItem moved = items.moveToPatient(item.id(), merged.mrn(), naturalKey, now);
+                history.add(item.id(), HistoryEntry.MERGED, item.status(), item.status(), merged.rule(), messageId,
+                        Map.of("from", merged.priorMrn(), "to", merged.mrn()), now);
+                vendors.request(moved, messageId, merged.rule(), now);
             }
         }
     }

@@ -138,6 +138,29 @@ public class WorkItemRepository {
                         .addValue("now", utc(now)), row);
     }
 
+    /** Locks the open items of a patient, of every visit and of none. */
+    public List<WorkItem> lockOpenOfPatient(String mrn) {
+        return jdbc.query("select " + COLUMNS + " from work_item where is_open and mrn = :mrn order by id for update",
+                new MapSqlParameterSource("mrn", mrn), row);
+    }
+
+    /** Gives an open item to another MRN (a merge), under its natural key there; returns it as it now stands. */
+    public WorkItem moveToPatient(long id, String mrn, String naturalKey, Instant now) {
+        return jdbc.queryForObject("update work_item set mrn = :mrn, natural_key = :naturalKey, updated_at = :now"
+                + " where id = :id returning " + COLUMNS, new MapSqlParameterSource("id", id).addValue("mrn", mrn)
+                .addValue("naturalKey", naturalKey).addValue("now", utc(now)), row);
+    }
+
+    /** Records that a patient's record was merged into another, for the message store's search by MRN. */
+    public void recordMerge(String priorMrn, String survivingMrn, long messageId, Instant now) {
+        jdbc.update("""
+                insert into patient_merge (prior_mrn, surviving_mrn, message_id, merged_at)
+                select :prior, :surviving, :message, :now where not exists (select 1 from patient_merge
+                    where prior_mrn = :prior and surviving_mrn = :surviving)""",
+                new MapSqlParameterSource("prior", priorMrn).addValue("surviving", survivingMrn)
+                        .addValue("message", messageId).addValue("now", utc(now)));
+    }
+
     /** Replaces the item's demographics and location (its details stay); the patient moved or changed class. */
     public void updatePatient(long id, Map<String, Object> patient, PatientLocation location, Instant now) {
         jdbc.update("update work_item set patient = :patient, facility = :facility, unit = :unit, updated_at = :now"

@@ -119,8 +119,8 @@ class Hl7RuleEngineTest {
 
     @Test
     void theShippedRulesReadOnlyTheSegmentsTheyName() {
-        assertThat(shipped.segmentsRead("ADT")).isEqualTo(new SegmentsRead(Set.of("MSH", "PID", "PV1", "PV2", "IN1"),
-                false));
+        assertThat(shipped.segmentsRead("ADT")).isEqualTo(new SegmentsRead(Set.of("MSH", "PID", "PV1", "PV2", "IN1",
+                "MRG"), false));
         assertThat(shipped.segmentsRead("SIU")).isEqualTo(new SegmentsRead(Set.of("MSH", "PID", "PV1", "SCH", "TQ1",
                 "AIS", "AIG", "AIL", "AIP"), false));
         assertThat(shipped.segmentsRead("REF")).isEqualTo(new SegmentsRead(Set.of("MSH", "PID", "PV1", "PV2", "RF1",

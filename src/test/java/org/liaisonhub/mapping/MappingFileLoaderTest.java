@@ -78,7 +78,7 @@ class MappingFileLoaderTest {
     }
 
     @Test
-    void aRuleNeedsEitherAWorkItemOrACancellation() throws IOException {
+    void aRuleNeedsExactlyOneAction() throws IOException {
         write("rules.yaml", VALID.replace("""
                     workItem:
                       type: INTERPRETER
@@ -91,7 +91,7 @@ class MappingFileLoaderTest {
                       type: INTERPRETER
                 """));
         assertThatThrownBy(() -> loader().loadDirectory(dir))
-                .hasMessageContaining("rules.yaml:7:5: rule 'interpreter' needs exactly one of workItem, cancel or update");
+                .hasMessageContaining("rules.yaml:7:5: rule 'interpreter' needs exactly one of workItem, cancel, update or merge");
     }
 
     @Test

@@ -23,6 +23,10 @@ public sealed interface RuleAction {
     record CancelWorkItems(Set<String> types, List<Expr> key, String reason) implements RuleAction {
     }
 
+    /** Moves the open items of the merged-away MRN ({@code from}, MRG-1) to the patient's MRN. */
+    record MergePatient(Expr from) implements RuleAction {
+    }
+
     /** Gives the visit's open items of the given types (all when empty) the patient's demographics and location. */
     record UpdateWorkItems(Set<String> types) implements RuleAction {
     }

@@ -21,7 +21,7 @@ import org.liaisonhub.mapping.model.RuleAction;
 final class RuleReader {
 
     private static final Set<String> RULE_KEYS = Set.of("id", "description", "events", "forEach", "when", "workItem",
-            "cancel", "update");
+            "cancel", "update", "merge");
     private static final Set<String> FHIR_RULE_KEYS = Set.of("id", "description", "resources", "when", "workItem",
             "cancel", "update");
     private static final Set<String> WORK_ITEM_KEYS = Set.of("type", "key", "details", "due", "priority");
@@ -88,13 +88,15 @@ final class RuleReader {
     }
 
     private RuleAction action(YamlNode node, Map<String, YamlNode> rule, String id) {
-        List<String> actions = Stream.of("workItem", "cancel", "update").filter(rule::containsKey).toList();
+        List<String> actions = Stream.of("workItem", "cancel", "update", "merge").filter(rule::containsKey).toList();
         if (actions.size() != 1) {
-            throw node.error("rule '" + id + "' needs exactly one of workItem, cancel or update");
+            throw node.error("rule '" + id + "' needs exactly one of workItem, cancel, update or merge");
         }
         return switch (actions.get(0)) {
             case "workItem" -> openWorkItem(rule.get("workItem"));
             case "cancel" -> cancel(rule.get("cancel"), id);
+            case "merge" -> new RuleAction.MergePatient(reader.expr(MappingFileLoader.required(rule.get("merge"),
+                    rule.get("merge").map("merge", Set.of("from")), "from"), "merge from"));
             default -> new RuleAction.UpdateWorkItems(types(MappingFileLoader.required(rule.get("update"),
                     rule.get("update").map("update", Set.of("types")), "types")));
         };
