@@ -21,7 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Each module purges what it owns on the one retention schedule, exactly what is due and nothing still referred
  * to: closed work items and their history after hub.retention.work-items, messages in ERROR after
- * hub.retention.errors, and the FHIR resources of a patient no open item needs after hub.retention.messages.
+ * hub.retention.errors, the FHIR resources of a patient no open item needs after hub.retention.messages, and
+ * patient merges after hub.retention.work-items.
  */
 class RetentionOwnersTest extends FhirIntegrationTest {
 
@@ -101,6 +102,21 @@ class RetentionOwnersTest extends FhirIntegrationTest {
         assertThat(resources(withoutItem)).as("no open item, received 40 days ago").isZero();
         assertThat(resources(withOpenItem)).as("its interpreter item is open").isEqualTo(2);
         assertThat(resources(recent)).as("received just now").isOne();
+    }
+
+    @Test
+    void aPatientMergeIsForgottenAfterTheWorkItemPeriod() {
+        String old = TestIds.mrn();
+        String recent = TestIds.mrn();
+        jdbc.update("insert into patient_merge (prior_mrn, surviving_mrn, merged_at) values (?, 'S', ?)", old,
+                Timestamp.from(Instant.now().minus(Duration.ofDays(200))));
+        jdbc.update("insert into patient_merge (prior_mrn, surviving_mrn, merged_at) values (?, 'S', ?)", recent,
+                Timestamp.from(Instant.now().minus(Duration.ofDays(100))));
+
+        assertThat(retention.purge(Instant.now()).of("patient merges")).isGreaterThanOrEqualTo(1);
+
+        assertThat(jdbc.queryForList("select prior_mrn from patient_merge where prior_mrn in (?, ?)", String.class,
+                old, recent)).containsExactly(recent);
     }
 
     private Fixtures closedInterpreterItem() {
