@@ -2,13 +2,9 @@ package org.liaisonhub.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.liaisonhub.mapping.RulesUnderTest.parse;
 
-import ca.uhn.hl7v2.DefaultHapiContext;
 import ca.uhn.hl7v2.ErrorCode;
-import ca.uhn.hl7v2.HL7Exception;
-import ca.uhn.hl7v2.HapiContext;
-import ca.uhn.hl7v2.model.Message;
-import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,11 +14,9 @@ import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.liaisonhub.mapping.yaml.MappingFileLoader;
 import org.liaisonhub.support.Fixtures;
 import org.liaisonhub.workitem.Priority;
 import org.liaisonhub.workitem.WorkNeeded;
-import org.springframework.util.PropertyPlaceholderHelper;
 
 /**
  * Due times, priorities and time conditions in the rule language: what the shipped rules compute and what the
@@ -31,8 +25,6 @@ import org.springframework.util.PropertyPlaceholderHelper;
  */
 class DueTimesAndPrioritiesTest {
 
-    private static final PropertyPlaceholderHelper DEFAULTS = new PropertyPlaceholderHelper("${", "}", ":", null, true);
-    private static final HapiContext HAPI = new DefaultHapiContext(ValidationContextFactory.noValidation());
     private static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
     /** Before every fixture's times: the fixtures' admissions and discharges are still to come. */
     private static final Clock EARLY = Clock.fixed(Instant.parse("2026-11-01T00:00:00Z"), CHICAGO);
@@ -174,15 +166,7 @@ class DueTimesAndPrioritiesTest {
     }
 
     private static Hl7RuleEngine engine(Path directory, Clock clock) {
-        return new MappingFileLoader(text -> DEFAULTS.replacePlaceholders(text, name -> null),
-                MappingFileLoaderTest.PATHS).loadDirectory(directory).hl7(clock);
+        return RulesUnderTest.hl7(directory, clock);
     }
 
-    private static Message parse(String er7) {
-        try {
-            return HAPI.getPipeParser().parse(er7);
-        } catch (HL7Exception e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
 }

@@ -2,13 +2,9 @@ package org.liaisonhub.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.liaisonhub.mapping.RulesUnderTest.parse;
 
-import ca.uhn.hl7v2.DefaultHapiContext;
 import ca.uhn.hl7v2.ErrorCode;
-import ca.uhn.hl7v2.HL7Exception;
-import ca.uhn.hl7v2.HapiContext;
-import ca.uhn.hl7v2.model.Message;
-import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,18 +17,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.liaisonhub.mapping.yaml.MappingFileLoader;
 import org.liaisonhub.support.Fixtures;
 import org.liaisonhub.workitem.PatientLocation;
 import org.liaisonhub.workitem.WorkNeeded;
 import org.liaisonhub.workitem.WorkNoLongerNeeded;
-import org.springframework.util.PropertyPlaceholderHelper;
 
 /** The shipped rules and the rule language, evaluated on parsed messages without the hub around them. */
 class Hl7RuleEngineTest {
 
-    private static final PropertyPlaceholderHelper DEFAULTS = new PropertyPlaceholderHelper("${", "}", ":", null, true);
-    private static final HapiContext HAPI = new DefaultHapiContext(ValidationContextFactory.noValidation());
 
     private final Hl7RuleEngine shipped = engine(Path.of("mappings"));
 
@@ -182,15 +174,7 @@ class Hl7RuleEngineTest {
     }
 
     private static Hl7RuleEngine engine(Path directory) {
-        return new MappingFileLoader(text -> DEFAULTS.replacePlaceholders(text, name -> null),
-                MappingFileLoaderTest.PATHS).loadDirectory(directory).hl7(Clock.systemUTC());
+        return RulesUnderTest.hl7(directory, Clock.systemUTC());
     }
 
-    private static Message parse(String er7) {
-        try {
-            return HAPI.getPipeParser().parse(er7);
-        } catch (HL7Exception e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
 }

@@ -1,12 +1,8 @@
 package org.liaisonhub.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.liaisonhub.mapping.RulesUnderTest.parse;
 
-import ca.uhn.hl7v2.DefaultHapiContext;
-import ca.uhn.hl7v2.HL7Exception;
-import ca.uhn.hl7v2.HapiContext;
-import ca.uhn.hl7v2.model.Message;
-import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,13 +12,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.liaisonhub.mapping.yaml.MappingFileLoader;
 import org.liaisonhub.support.Fixtures;
 import org.liaisonhub.workitem.Priority;
 import org.liaisonhub.workitem.WorkChange;
 import org.liaisonhub.workitem.WorkNeeded;
 import org.liaisonhub.workitem.WorkNoLongerNeeded;
-import org.springframework.util.PropertyPlaceholderHelper;
 
 /**
  * The shipped post-discharge rules without the hub: which kind of care a referral (REF^I12/I13/I14, RF1-3) or a
@@ -30,12 +24,8 @@ import org.springframework.util.PropertyPlaceholderHelper;
  */
 class ReferralRulesTest {
 
-    private static final PropertyPlaceholderHelper DEFAULTS = new PropertyPlaceholderHelper("${", "}", ":", null, true);
-    private static final HapiContext HAPI = new DefaultHapiContext(ValidationContextFactory.noValidation());
-    private static final Hl7RuleEngine RULES = new MappingFileLoader(
-            text -> DEFAULTS.replacePlaceholders(text, name -> null), MappingFileLoaderTest.PATHS)
-            .loadDirectory(Path.of("mappings")).hl7(Clock.fixed(Instant.parse("2026-12-01T16:00:00Z"),
-                    ZoneId.of("America/Chicago")));
+    private static final Hl7RuleEngine RULES = RulesUnderTest.hl7(Path.of("mappings"),
+            Clock.fixed(Instant.parse("2026-12-01T16:00:00Z"), ZoneId.of("America/Chicago")));
 
     @ParameterizedTest(name = "{0} -> {1} {2}")
     @CsvSource({
@@ -114,11 +104,4 @@ class ReferralRulesTest {
         return RULES.evaluate(parse(referral.hl7("ref-referral"))).changes();
     }
 
-    private static Message parse(String er7) {
-        try {
-            return HAPI.getPipeParser().parse(er7);
-        } catch (HL7Exception e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
 }

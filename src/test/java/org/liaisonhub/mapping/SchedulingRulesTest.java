@@ -1,12 +1,8 @@
 package org.liaisonhub.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.liaisonhub.mapping.RulesUnderTest.parse;
 
-import ca.uhn.hl7v2.DefaultHapiContext;
-import ca.uhn.hl7v2.HL7Exception;
-import ca.uhn.hl7v2.HapiContext;
-import ca.uhn.hl7v2.model.Message;
-import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,12 +12,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.liaisonhub.mapping.yaml.MappingFileLoader;
 import org.liaisonhub.support.Fixtures;
 import org.liaisonhub.workitem.WorkChange;
 import org.liaisonhub.workitem.WorkNeeded;
 import org.liaisonhub.workitem.WorkNoLongerNeeded;
-import org.springframework.util.PropertyPlaceholderHelper;
 
 /**
  * The shipped scheduling rules (mappings/siu-liaison.yaml) on SIU messages of each version, without the hub: which
@@ -30,12 +24,8 @@ import org.springframework.util.PropertyPlaceholderHelper;
  */
 class SchedulingRulesTest {
 
-    private static final PropertyPlaceholderHelper DEFAULTS = new PropertyPlaceholderHelper("${", "}", ":", null, true);
-    private static final HapiContext HAPI = new DefaultHapiContext(ValidationContextFactory.noValidation());
     private static final Clock DEC_1 = Clock.fixed(Instant.parse("2026-12-01T15:00:00Z"), ZoneId.of("America/Chicago"));
-    private static final Hl7RuleEngine RULES = new MappingFileLoader(
-            text -> DEFAULTS.replacePlaceholders(text, name -> null), MappingFileLoaderTest.PATHS)
-            .loadDirectory(Path.of("mappings")).hl7(DEC_1);
+    private static final Hl7RuleEngine RULES = RulesUnderTest.hl7(Path.of("mappings"), DEC_1);
 
     @ParameterizedTest(name = "v{0}")
     @ValueSource(strings = {"2.3", "2.3.1", "2.4", "2.5", "2.5.1", "2.6", "2.7", "2.7.1", "2.8", "2.8.1"})
@@ -135,11 +125,4 @@ class SchedulingRulesTest {
         return RULES.evaluate(parse(appointment.hl7(fixture))).changes();
     }
 
-    private static Message parse(String er7) {
-        try {
-            return HAPI.getPipeParser().parse(er7);
-        } catch (HL7Exception e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
 }

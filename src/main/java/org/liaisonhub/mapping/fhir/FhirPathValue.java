@@ -7,13 +7,7 @@ import org.liaisonhub.mapping.model.RuleContext;
 import org.liaisonhub.mapping.model.TerserPath;
 
 /** A FHIRPath expression on the rule's resource; its first value as text (FHIR primitives only). */
-public record FhirPathValue(String text, ExpressionNode node) implements Expr {
-
-    @Override
-    public String evaluate(RuleContext context) {
-        List<String> all = evaluateAll(context);
-        return all.isEmpty() ? null : all.get(0);
-    }
+public record FhirPathValue(String text, ExpressionNode node) implements Expr.Several {
 
     @Override
     public List<String> evaluateAll(RuleContext context) {

@@ -14,13 +14,7 @@ import org.liaisonhub.mapping.model.TerserPath;
  * @param where  the field of the same segment that selects it; null for every segment
  * @param equals the value {@code where} must have
  */
-public record Hl7Each(TerserPath path, TerserPath where, String equals) implements Expr {
-
-    @Override
-    public String evaluate(RuleContext context) {
-        List<String> all = evaluateAll(context);
-        return all.isEmpty() ? null : all.get(0);
-    }
+public record Hl7Each(TerserPath path, TerserPath where, String equals) implements Expr.Several {
 
     @Override
     public List<String> evaluateAll(RuleContext context) {

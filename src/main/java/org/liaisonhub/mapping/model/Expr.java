@@ -20,6 +20,22 @@ public interface Expr {
     /** The field this value is mainly read from, to name in an error; null for a literal. */
     TerserPath anchor();
 
+    /**
+     * A value that may be several: a FHIRPath expression, a field of every segment of a name. Conditions test them
+     * all ({@code in} holds when one is in the set); as one value, the first.
+     */
+    interface Several extends Expr {
+
+        @Override
+        List<String> evaluateAll(RuleContext context);
+
+        @Override
+        default String evaluate(RuleContext context) {
+            List<String> all = evaluateAll(context);
+            return all.isEmpty() ? null : all.get(0);
+        }
+    }
+
     /** The first of several values that is present, e.g. the visit number from PV1-19, else PID-18. */
     record FirstOf(List<Expr> candidates) implements Expr {
         public String evaluate(RuleContext context) {
