@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.liaisonhub.mapping.hl7.Hl7MessageView;
 import org.liaisonhub.mapping.hl7.Hl7RuleContext;
+import org.liaisonhub.mapping.model.Expr;
 import org.liaisonhub.mapping.model.Rule;
 import org.liaisonhub.mapping.model.RuleAction;
 import org.liaisonhub.mapping.model.RuleSet;
@@ -86,12 +87,7 @@ public class Hl7RuleEngine {
     }
 
     private static WorkChange conclude(RuleSet ruleSet, Rule rule, String ruleName, Hl7RuleContext context) {
-        String mrn = ruleSet.mrn().evaluate(context);
-        if (mrn == null) {
-            TerserPath at = ruleSet.mrn().anchor();
-            throw new MappingDataException(ErrorCode.REQUIRED_FIELD_MISSING, at == null ? null : context.location(at),
-                    "Rule " + ruleName + " applies but the patient has no MRN" + (at == null ? "" : " in " + at));
-        }
+        String mrn = required(ruleSet.mrn(), context, "Rule " + ruleName + " applies but the patient has no MRN");
         String visit = ruleSet.visitNumber() == null ? null : ruleSet.visitNumber().evaluate(context);
         if (rule.action() instanceof RuleAction.OpenWorkItem open) {
             return new WorkNeeded(open.type(), mrn, visit, WorkItemTerms.key(open.key(), context),
@@ -100,14 +96,8 @@ public class Hl7RuleEngine {
                     WorkItemTerms.priority(open, context), ruleName);
         }
         if (rule.action() instanceof RuleAction.MergePatient merge) {
-            String prior = merge.from().evaluate(context);
-            if (prior == null) {
-                TerserPath at = merge.from().anchor();
-                throw new MappingDataException(ErrorCode.REQUIRED_FIELD_MISSING, at == null ? null
-                        : context.location(at), "Rule " + ruleName + " applies but names no merged-away MRN"
-                        + (at == null ? "" : " in " + at));
-            }
-            return new PatientMerged(prior, mrn, ruleName);
+            return new PatientMerged(required(merge.from(), context, "Rule " + ruleName
+                    + " applies but names no merged-away MRN"), mrn, ruleName);
         }
         if (rule.action() instanceof RuleAction.UpdateWorkItems update) {
             return new PatientChanged(update.types(), mrn, visit, ruleSet.demographics().evaluate(context),
@@ -116,5 +106,16 @@ public class Hl7RuleEngine {
         RuleAction.CancelWorkItems cancel = (RuleAction.CancelWorkItems) rule.action();
         return new WorkNoLongerNeeded(cancel.types(), mrn, visit,
                 cancel.key().isEmpty() ? null : WorkItemTerms.key(cancel.key(), context), cancel.reason(), ruleName);
+    }
+
+    /** The value, or an AE with error 101 (required field missing) at the field it is read from. */
+    private static String required(Expr value, Hl7RuleContext context, String problem) {
+        String text = value.evaluate(context);
+        if (text == null) {
+            TerserPath at = value.anchor();
+            throw new MappingDataException(ErrorCode.REQUIRED_FIELD_MISSING, at == null ? null : context.location(at),
+                    problem + (at == null ? "" : " in " + at));
+        }
+        return text;
     }
 }
