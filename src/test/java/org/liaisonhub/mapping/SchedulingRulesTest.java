@@ -107,6 +107,21 @@ class SchedulingRulesTest {
     }
 
     @Test
+    void aRescheduleNamingAStructureHl7DoesNotDefineStillReachesItsInterpreter() {
+        List<WorkChange> changes = evaluate(appointment("S13").with("START", "20261216100000"),
+                "siu-s13-undefined-structure");
+        assertThat(changes).as("and, asking for no ride, it cancels any ride of the appointment").hasSize(2)
+                .last().isInstanceOf(WorkNoLongerNeeded.class);
+        assertThat(changes.get(0)).isInstanceOfSatisfying(WorkNeeded.class, interpreter -> {
+            assertThat(interpreter.type()).isEqualTo("INTERPRETER");
+            assertThat(interpreter.key()).isEqualTo("A-778");
+            assertThat(interpreter.details()).containsEntry("pointOfCare", "CLINIC1").containsEntry("room", "203");
+            assertThat(((Map<?, ?>) interpreter.details().get("appointment")).get("end"))
+                    .isEqualTo("2026-12-16T10:30:00");
+        });
+    }
+
+    @Test
     void anAppointmentAlreadyPastOpensNothing() {
         assertThat(RULES.evaluate(parse(appointment("S12").with("START", "20261130140000")
                 .hl7("siu-appointment-interpreter-transport"))).matched()).isFalse();
