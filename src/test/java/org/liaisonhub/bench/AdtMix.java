@@ -1,5 +1,8 @@
 package org.liaisonhub.bench;
 
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -29,6 +32,15 @@ final class AdtMix {
             "OBX|6|NM|29463-7^Body weight^LN||81.4|kg^kilogram^UCUM||||||F|||20261127081500",
             "GT1|1|G4411|GARCIA^MARIA^L||1200 N ELM ST^^CHICAGO^IL^60610^USA|^PRN^PH^^1^312^5550101||19580214|F||"
                     + "SEL^Self^HL70063|123-45-6789");
+
+    /**
+     * Patients are admitted (PV1-44) when the run starts, as in a live feed: with a fixed past date every item would
+     * be due, and marked overdue by the hub's check, within the run, which a live feed does once per item much later.
+     */
+    private static final String ADMITTED = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
+    /** Discharged (PV1-45, with its offset) a day after the run starts, for the same reason. */
+    private static final String DISCHARGED = ZonedDateTime.now().plusDays(1)
+            .format(DateTimeFormatter.ofPattern("yyyyMMddHHmmZ"));
 
     /** How many visits later a visit's work is closed in the closing mix. */
     private static final long CLOSE_AFTER = 1_000;
@@ -135,7 +147,7 @@ final class AdtMix {
         boolean discharge = !disposition.isEmpty();
         return "PV1|1|I|4WEST^412^B^GENHOSP^^^^^4 West Medical||||1234^HOUSE^GREGORY^^^DR|5678^WILSON^JAMES^^^DR||"
                 + "MED||||1|||1234^HOUSE^GREGORY^^^DR|IP|" + ids.visit + "|||||||||||||||||"
-                + (discharge ? disposition : "|") + "|||||||20261127083000" + (discharge ? "|202611301400-0600" : "");
+                + (discharge ? disposition : "|") + "|||||||" + ADMITTED + (discharge ? "|" + DISCHARGED : "");
     }
 
     private final class Ids {
