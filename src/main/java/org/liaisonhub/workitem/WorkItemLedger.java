@@ -100,6 +100,13 @@ public class WorkItemLedger {
             all.put("due", due.toString());
         }
         all.put("priority", priority.code());
+        all.putAll(patientAndPlace(patient, location));
+        return all;
+    }
+
+    /** The demographics and location as compared and recorded in the history (empty parts left out). */
+    private static Map<String, Object> patientAndPlace(Map<String, Object> patient, PatientLocation location) {
+        Map<String, Object> all = new LinkedHashMap<>();
         if (!patient.isEmpty()) {
             all.put("patient", patient);
         }
@@ -124,9 +131,8 @@ public class WorkItemLedger {
     /** The visit's open items learn where the patient now is and their class; their vendors keep their requests. */
     private void follow(PatientChanged changed, long messageId, Instant now) {
         for (WorkItem item : items.lockOpenForVisit(changed.mrn(), changed.visitNumber(), changed.types(), null)) {
-            Map<String, Object> before = compared(Map.of(), item.patient(), item.location(), null, item.priority());
-            Map<String, Object> after = compared(Map.of(), changed.patient(), changed.location(), null,
-                    item.priority());
+            Map<String, Object> before = patientAndPlace(item.patient(), item.location());
+            Map<String, Object> after = patientAndPlace(changed.patient(), changed.location());
             if (!before.equals(after)) {
                 items.updatePatient(item.id(), changed.patient(), changed.location(), now);
                 history.add(item.id(), HistoryEntry.UPDATED, item.status(), item.status(), changed.rule(), messageId,
