@@ -117,7 +117,8 @@ class SchedulingOverHl7Test extends VendorIntegrationTest {
         assertThat(items).hasSize(3).allSatisfy(i -> assertThat(i.get("status").asText()).isEqualTo("CANCELLED"));
         JsonNode history = getJson("/api/work-items/" + items.get(0).get("id").asLong()).get("history");
         assertThat(StreamSupport.stream(history.spliterator(), false)
-                .filter(h -> "CANCELLED".equals(h.get("toStatus").asText())).map(h -> h.at("/detail/reason").asText()))
+                .filter(h -> "STATUS_CHANGED".equals(h.get("action").asText())
+                        && "CANCELLED".equals(h.get("toStatus").asText())).map(h -> h.at("/detail/reason").asText()))
                 .containsExactly("Patient did not arrive (S26)");
     }
 
