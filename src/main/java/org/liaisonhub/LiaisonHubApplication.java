@@ -2,21 +2,25 @@ package org.liaisonhub;
 
 import java.util.Arrays;
 import org.liaisonhub.cli.SendHl7Command;
+import org.liaisonhub.cli.ValidateCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * Liaison Hub: runs the hub, or with {@code send <file>...} sends HL7 files to a running hub over MLLP.
+ * Liaison Hub: runs the hub; {@code send FILE...} sends HL7 files to a running hub over MLLP; {@code validate} checks
+ * the mapping and route files offline.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class LiaisonHubApplication {
 
     public static void main(String[] args) {
-        if (args.length > 0 && SendHl7Command.NAME.equals(args[0])) {
-            System.exit(SendHl7Command.run(Arrays.copyOfRange(args, 1, args.length)));
+        String[] rest = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
+        switch (args.length > 0 ? args[0] : "") {
+            case SendHl7Command.NAME -> System.exit(SendHl7Command.run(rest));
+            case ValidateCommand.NAME -> System.exit(ValidateCommand.run(rest));
+            default -> SpringApplication.run(LiaisonHubApplication.class, args);
         }
-        SpringApplication.run(LiaisonHubApplication.class, args);
     }
 }

@@ -3,8 +3,6 @@ package org.liaisonhub.mapping;
 import ca.uhn.fhir.context.FhirContext;
 import java.time.Clock;
 import java.util.Map;
-import org.liaisonhub.mapping.fhir.FhirPaths;
-import org.liaisonhub.mapping.yaml.MappingFileLoader;
 import org.liaisonhub.platform.FhirProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,8 +18,8 @@ public class MappingConfiguration {
 
     @Bean
     Mappings mappings(MappingProperties properties, Environment environment, FhirContext fhir) {
-        return new MappingFileLoader(environment::resolveRequiredPlaceholders, new FhirPaths(fhir))
-                .loadDirectory(properties.dir().toAbsolutePath().normalize());
+        return new MappingFiles(environment::resolveRequiredPlaceholders, fhir)
+                .load(properties.dir().toAbsolutePath().normalize());
     }
 
     @Bean

@@ -1,10 +1,12 @@
 package org.liaisonhub.mapping.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.IValidationSupport;
 import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.exceptions.FHIRException;
 import org.hl7.fhir.exceptions.PathEngineException;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.fhirpath.ExpressionNode;
 import org.hl7.fhir.r4.fhirpath.FHIRPathEngine;
 import org.hl7.fhir.r4.fhirpath.FHIRPathUtilityClasses.FunctionDetails;
@@ -24,9 +26,12 @@ import org.hl7.fhir.utilities.fhirpath.FHIRPathConstantEvaluationMode;
  */
 public final class FhirPaths {
 
+    private final FhirContext fhir;
     private final ThreadLocal<FHIRPathEngine> engines;
+    private FHIRPathEngine parser;
 
     public FhirPaths(FhirContext fhir) {
+        this.fhir = fhir;
         this.engines = ThreadLocal.withInitial(() -> {
             FHIRPathEngine engine = new FHIRPathEngine(new HapiWorkerContext(fhir, fhir.getValidationSupport()));
             engine.setHostServices(new Host());
@@ -35,9 +40,13 @@ public final class FhirPaths {
     }
 
     /** @throws IllegalArgumentException saying what is wrong with the expression */
-    public ExpressionNode parse(String expression) {
+    public synchronized ExpressionNode parse(String expression) {
+        if (parser == null) {
+            // parsing needs no type definitions; loading R4's (2-3 s) waits for the first evaluation
+            parser = new FHIRPathEngine(new HapiWorkerContext(fhir, new NoDefinitions(fhir)));
+        }
         try {
-            return engines.get().parse(expression);
+            return parser.parse(expression);
         } catch (FHIRException e) {
             throw new IllegalArgumentException("'" + expression + "' is not valid FHIRPath: " + e.getMessage(), e);
         }
@@ -45,6 +54,15 @@ public final class FhirPaths {
 
     List<Base> evaluate(FhirRuleContext context, Resource focus, ExpressionNode expression) {
         return engines.get().evaluate(context, focus, focus, focus, expression);
+    }
+
+    /** Validation support that knows no structure definitions: all a parser needs. */
+    private record NoDefinitions(FhirContext getFhirContext) implements IValidationSupport {
+
+        @Override
+        public <T extends IBaseResource> List<T> fetchAllStructureDefinitions() {
+            return List.of();
+        }
     }
 
     /** Gives the engine the rule's constants and reference resolution, through the app context it passes on. */

@@ -52,24 +52,54 @@ public class MappingFileLoader {
 
     /** Loads every {@code *.yaml} / {@code *.yml} file of the directory, in name order. */
     public Mappings loadDirectory(Path directory) {
+        List<RuleSet> ruleSets = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (Path file : files(directory)) {
+            ruleSets.add(named(load(file), file, names));
+        }
+        return new Mappings(ruleSets, fhirPaths);
+    }
+
+    /**
+     * Checks every file of the directory as {@link #loadDirectory} loads them, without stopping at the first bad one:
+     * the first problem of each file that has one, as {@code file:line:column: problem}.
+     */
+    public List<String> problems(Path directory) {
+        List<String> problems = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        List<Path> files;
+        try {
+            files = files(directory);
+        } catch (MappingFileException e) {
+            return List.of(e.getMessage());
+        }
+        for (Path file : files) {
+            try {
+                named(load(file), file, names);
+            } catch (MappingFileException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        return problems;
+    }
+
+    private static List<Path> files(Path directory) {
         if (!Files.isDirectory(directory)) {
             throw new MappingFileException(directory.toString(), "the mappings directory does not exist", null);
         }
-        List<RuleSet> ruleSets = new ArrayList<>();
-        Set<String> names = new HashSet<>();
         try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.filter(MappingFileLoader::isYaml).sorted().toList()) {
-                RuleSet ruleSet = load(file);
-                if (!names.add(ruleSet.name())) {
-                    throw new MappingFileException(file.toString(), 1, 1,
-                            "rule set name '" + ruleSet.name() + "' is already used by another mapping file");
-                }
-                ruleSets.add(ruleSet);
-            }
+            return files.filter(MappingFileLoader::isYaml).sorted().toList();
         } catch (IOException e) {
             throw new MappingFileException(directory.toString(), "cannot list the mappings directory", e);
         }
-        return new Mappings(ruleSets, fhirPaths);
+    }
+
+    private static RuleSet named(RuleSet ruleSet, Path file, Set<String> names) {
+        if (!names.add(ruleSet.name())) {
+            throw new MappingFileException(file.toString(), 1, 1,
+                    "rule set name '" + ruleSet.name() + "' is already used by another mapping file");
+        }
+        return ruleSet;
     }
 
     private static boolean isYaml(Path file) {
