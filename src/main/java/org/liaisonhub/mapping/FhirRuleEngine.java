@@ -47,20 +47,35 @@ public class FhirRuleEngine {
 
     /** @throws MappingDataException when a rule applies but the resource's patient has no MRN */
     public MappingResult evaluate(FhirSubject subject) {
+        return evaluate(subject, RuleTrace.NONE);
+    }
+
+    /** As {@link #evaluate}, with a verdict for every rule: why each applied or did not. */
+    public MappingResult explain(FhirSubject subject) {
+        return evaluate(subject, RuleTrace.explaining());
+    }
+
+    private MappingResult evaluate(FhirSubject subject, RuleTrace trace) {
         FhirRuleContext context = new FhirRuleContext(paths, subject, subject.resource(), constants,
                 Clock.fixed(clock.instant(), clock.getZone()));
+        String type = subject.resource().fhirType();
         List<String> applied = new ArrayList<>();
         List<WorkChange> changes = new ArrayList<>();
         for (RuleSet ruleSet : ruleSets) {
             for (Rule rule : ruleSet.rules()) {
-                if (rule.triggers().contains(subject.resource().fhirType()) && rule.when().test(context)) {
+                if (!rule.triggers().contains(type)) {
+                    trace.notForThisEvent(ruleSet, rule, type);
+                } else if (rule.when().test(context)) {
                     String ruleName = ruleSet.name() + "/" + rule.id();
                     applied.add(ruleName);
                     changes.add(conclude(ruleSet, rule, ruleName, context, subject));
+                    trace.applied(ruleSet, rule);
+                } else {
+                    trace.conditionFailed(ruleSet, rule, context);
                 }
             }
         }
-        return new MappingResult(applied, changes);
+        return new MappingResult(applied, changes, trace.verdicts());
     }
 
     private static WorkChange conclude(RuleSet ruleSet, Rule rule, String ruleName, FhirRuleContext context,

@@ -59,6 +59,15 @@ public class Hl7RuleEngine {
      * @throws MappingDataException when a rule applies but the message lacks the MRN or has an unusable value
      */
     public MappingResult evaluate(Message parsed) {
+        return evaluate(parsed, RuleTrace.NONE);
+    }
+
+    /** As {@link #evaluate}, with a verdict for every rule of the message's type: why each applied or did not. */
+    public MappingResult explain(Message parsed) {
+        return evaluate(parsed, RuleTrace.explaining());
+    }
+
+    private MappingResult evaluate(Message parsed, RuleTrace trace) {
         Hl7MessageView message = new Hl7MessageView(parsed);
         Clock now = Clock.fixed(clock.instant(), clock.getZone());
         List<String> applied = new ArrayList<>();
@@ -69,21 +78,28 @@ public class Hl7RuleEngine {
             }
             for (Rule rule : ruleSet.rules()) {
                 if (!rule.triggers().contains(message.triggerEvent())) {
+                    trace.notForThisEvent(ruleSet, rule, message.triggerEvent());
                     continue;
                 }
                 List<Segment> scopes = rule.forEach() == null
                         ? Collections.singletonList(null) : message.all(rule.forEach());
+                if (scopes.isEmpty()) {
+                    trace.nothingToEach(ruleSet, rule);
+                }
                 for (Segment scope : scopes) {
                     Hl7RuleContext context = new Hl7RuleContext(message, scope, now);
                     if (rule.when().test(context)) {
                         String ruleName = ruleSet.name() + "/" + rule.id();
                         applied.add(ruleName);
                         changes.add(conclude(ruleSet, rule, ruleName, context));
+                        trace.applied(ruleSet, rule);
+                    } else {
+                        trace.conditionFailed(ruleSet, rule, context);
                     }
                 }
             }
         }
-        return new MappingResult(applied, changes);
+        return new MappingResult(applied, changes, trace.verdicts());
     }
 
     private static WorkChange conclude(RuleSet ruleSet, Rule rule, String ruleName, Hl7RuleContext context) {

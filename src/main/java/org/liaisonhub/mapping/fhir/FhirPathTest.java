@@ -1,5 +1,6 @@
 package org.liaisonhub.mapping.fhir;
 
+import java.util.List;
 import org.hl7.fhir.r4.fhirpath.ExpressionNode;
 import org.liaisonhub.mapping.model.Condition;
 import org.liaisonhub.mapping.model.RuleContext;
@@ -10,5 +11,10 @@ public record FhirPathTest(String text, ExpressionNode node) implements Conditio
     @Override
     public boolean test(RuleContext context) {
         return ((FhirRuleContext) context).isTrue(node);
+    }
+
+    @Override
+    public List<String> read(RuleContext context) {
+        return ((FhirRuleContext) context).texts(node);
     }
 }

@@ -1,6 +1,7 @@
 package org.liaisonhub.mapping.model;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -10,17 +11,44 @@ public interface Condition {
 
     boolean test(RuleContext context);
 
+    /** The values the condition compares, to show why it does not hold; none for a combination. */
+    default List<String> read(RuleContext context) {
+        return List.of();
+    }
+
     Condition ALWAYS = new AllOf(List.of());
+
+    /** A condition as its mapping file writes it, at its line: what an explanation quotes. */
+    record Written(Condition condition, int line, String text) implements Condition {
+        public boolean test(RuleContext context) {
+            return condition.test(context);
+        }
+
+        @Override
+        public List<String> read(RuleContext context) {
+            return condition.read(context);
+        }
+    }
 
     record Present(Expr value) implements Condition {
         public boolean test(RuleContext context) {
             return value.evaluate(context) != null;
+        }
+
+        @Override
+        public List<String> read(RuleContext context) {
+            return value.evaluateAll(context);
         }
     }
 
     record Absent(Expr value) implements Condition {
         public boolean test(RuleContext context) {
             return value.evaluate(context) == null;
+        }
+
+        @Override
+        public List<String> read(RuleContext context) {
+            return value.evaluateAll(context);
         }
     }
 
@@ -36,6 +64,11 @@ public interface Condition {
             }
             boolean anyIn = actual.stream().anyMatch(v -> lowerCaseValues.contains(v.toLowerCase(Locale.ROOT)));
             return anyIn != negated;
+        }
+
+        @Override
+        public List<String> read(RuleContext context) {
+            return value.evaluateAll(context);
         }
     }
 
@@ -70,6 +103,13 @@ public interface Condition {
                 return false;
             }
             return before ? mine.isBefore(theirs) : mine.isAfter(theirs);
+        }
+
+        @Override
+        public List<String> read(RuleContext context) {
+            List<String> times = new ArrayList<>(time.evaluateAll(context));
+            times.addAll(other == null ? List.of("now " + context.clock().instant()) : other.evaluateAll(context));
+            return times;
         }
 
         private static Instant instant(Expr value, RuleContext context) {

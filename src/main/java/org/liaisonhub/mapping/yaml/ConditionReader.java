@@ -29,7 +29,13 @@ final class ConditionReader {
         this.fhirPaths = fhirPaths;
     }
 
+    /** A condition, each written part kept with its line and text for explanations ({@link Condition.Written}). */
     Condition condition(YamlNode node) {
+        Condition condition = read(node);
+        return node.isList() ? condition : new Condition.Written(condition, node.line(), node.flowText());
+    }
+
+    private Condition read(YamlNode node) {
         if (node.isList()) {
             List<Condition> all = new ArrayList<>();
             for (YamlNode item : node.list("when")) {

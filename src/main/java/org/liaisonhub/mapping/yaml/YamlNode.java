@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import org.liaisonhub.mapping.MappingFileException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -23,6 +24,25 @@ public record YamlNode(Node node, String file, UnaryOperator<String> placeholder
     MappingFileException error(String problem) {
         return new MappingFileException(file, node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1,
                 problem);
+    }
+
+    int line() {
+        return node.getStartMark().getLine() + 1;
+    }
+
+    /** The node on one line in YAML's flow style, {@code {value: PV1-2, in: [I, E]}}: how an explanation quotes it. */
+    String flowText() {
+        if (node instanceof ScalarNode scalar) {
+            // as the rule reads it: a ${...} setting with the value it has in this hub
+            return scalar.getValue().contains("${") ? scalar("a value") : scalar.getValue();
+        }
+        if (node instanceof SequenceNode sequence) {
+            return sequence.getValue().stream().map(item -> child(item).flowText())
+                    .collect(Collectors.joining(", ", "[", "]"));
+        }
+        return ((MappingNode) node).getValue().stream()
+                .map(t -> child(t.getKeyNode()).flowText() + ": " + child(t.getValueNode()).flowText())
+                .collect(Collectors.joining(", ", "{", "}"));
     }
 
     boolean isScalar() {
