@@ -2,6 +2,7 @@ package org.liaisonhub;
 
 import java.util.Arrays;
 import org.liaisonhub.cli.SendHl7Command;
+import org.liaisonhub.cli.TryCommand;
 import org.liaisonhub.cli.ValidateCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -9,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * Liaison Hub: runs the hub; {@code send FILE...} sends HL7 files to a running hub over MLLP; {@code validate} checks
- * the mapping and route files offline.
+ * the mapping and route files offline; {@code try FILE...} shows what messages would do, offline.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -20,6 +21,7 @@ public class LiaisonHubApplication {
         switch (args.length > 0 ? args[0] : "") {
             case SendHl7Command.NAME -> System.exit(SendHl7Command.run(rest));
             case ValidateCommand.NAME -> System.exit(ValidateCommand.run(rest));
+            case TryCommand.NAME -> System.exit(TryCommand.run(rest));
             default -> SpringApplication.run(LiaisonHubApplication.class, args);
         }
     }

@@ -63,5 +63,8 @@ final class OfflineHub {
         Logger root = logs.getLogger(Logger.ROOT_LOGGER_NAME);
         root.addAppender(stderr);
         root.setLevel(Level.WARN);
+        // a start that fails (a bad mapping file) is reported by the command, in one line, not as a stack trace
+        logs.getLogger("org.springframework.boot.SpringApplication").setLevel(Level.OFF);
+        logs.getLogger("org.springframework.context").setLevel(Level.OFF);
     }
 }

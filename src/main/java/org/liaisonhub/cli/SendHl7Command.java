@@ -24,6 +24,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import org.liaisonhub.ingest.Hl7TextFile;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.LoggerFactory;

@@ -1,12 +1,9 @@
 package org.liaisonhub.workitem;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -74,49 +71,14 @@ public class WorkItemLedger {
     }
 
     private void update(WorkItem item, WorkNeeded needed, long messageId, Instant now) {
-        Map<String, Object> before = compared(item.details(), item.patient(), item.location(), item.due(),
-                item.priority());
-        // an item opened before locations were kept learns its location with its next real change, not as one
-        Map<String, Object> after = compared(needed.details(), needed.patient(),
-                item.location().equals(PatientLocation.UNKNOWN) ? PatientLocation.UNKNOWN : needed.location(),
-                needed.due(), needed.priority());
-        if (Objects.equals(before, after)) {
+        Map<String, Object> changed = WorkItemChanges.of(item, needed);
+        if (changed.isEmpty()) {
             return;
         }
         WorkItem updated = items.updateDetails(item.id(), needed, now);
         history.add(item.id(), HistoryEntry.UPDATED, item.status(), item.status(), needed.rule(), messageId,
-                Map.of("changed", changedFields(before, after)), now);
+                Map.of("changed", changed), now);
         vendors.request(updated, messageId, needed.rule(), now);
-    }
-
-    /**
-     * Details, demographics, location, due time and priority compared as one: a corrected birth date, a move to
-     * another unit or a rescheduled appointment matters to a vendor as much as a room.
-     */
-    private static Map<String, Object> compared(Map<String, Object> details, Map<String, Object> patient,
-            PatientLocation location, Instant due, Priority priority) {
-        Map<String, Object> all = new LinkedHashMap<>(details);
-        if (due != null) {
-            all.put("due", due.toString());
-        }
-        all.put("priority", priority.code());
-        all.putAll(patientAndPlace(patient, location));
-        return all;
-    }
-
-    /** The demographics and location as compared and recorded in the history (empty parts left out). */
-    private static Map<String, Object> patientAndPlace(Map<String, Object> patient, PatientLocation location) {
-        Map<String, Object> all = new LinkedHashMap<>();
-        if (!patient.isEmpty()) {
-            all.put("patient", patient);
-        }
-        if (!location.equals(PatientLocation.UNKNOWN)) {
-            Map<String, Object> where = new LinkedHashMap<>();
-            where.put("facility", location.facility());
-            where.put("unit", location.unit());
-            all.put("location", where);
-        }
-        return all;
     }
 
     private void cancel(WorkNoLongerNeeded done, long messageId, Instant now) {
@@ -131,12 +93,11 @@ public class WorkItemLedger {
     /** The visit's open items learn where the patient now is and their class; their vendors keep their requests. */
     private void follow(PatientChanged changed, long messageId, Instant now) {
         for (WorkItem item : items.lockOpenForVisit(changed.mrn(), changed.visitNumber(), changed.types(), null)) {
-            Map<String, Object> before = patientAndPlace(item.patient(), item.location());
-            Map<String, Object> after = patientAndPlace(changed.patient(), changed.location());
-            if (!before.equals(after)) {
+            Map<String, Object> changes = WorkItemChanges.of(item, changed);
+            if (!changes.isEmpty()) {
                 items.updatePatient(item.id(), changed.patient(), changed.location(), now);
                 history.add(item.id(), HistoryEntry.UPDATED, item.status(), item.status(), changed.rule(), messageId,
-                        Map.of("changed", changedFields(before, after)), now);
+                        Map.of("changed", changes), now);
             }
         }
     }
@@ -168,22 +129,5 @@ public class WorkItemLedger {
                 vendors.request(moved, messageId, merged.rule(), now);
             }
         }
-    }
-
-    private static Map<String, Object> changedFields(Map<String, Object> before, Map<String, Object> after) {
-        Map<String, Object> changed = new LinkedHashMap<>();
-        TreeSet<String> names = new TreeSet<>(before.keySet());
-        names.addAll(after.keySet());
-        for (String name : names) {
-            Object from = before.get(name);
-            Object to = after.get(name);
-            if (!Objects.equals(from, to)) {
-                Map<String, Object> change = new LinkedHashMap<>();
-                change.put("from", from);
-                change.put("to", to);
-                changed.put(name, change);
-            }
-        }
-        return changed;
     }
 }

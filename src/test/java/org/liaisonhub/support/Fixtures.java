@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.liaisonhub.cli.Hl7TextFile;
+import org.liaisonhub.ingest.Hl7TextFile;
 
 /**
  * HL7 fixtures from {@code src/test/resources/fixtures/hl7}. Each file opens with comment lines saying what it

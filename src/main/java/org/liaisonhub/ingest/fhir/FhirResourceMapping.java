@@ -47,7 +47,7 @@ class FhirResourceMapping {
 
     /** Keeps and maps resources under a stored message; entry i gets the id lh-<message>-<first + i>. */
     Decision<Result> apply(long id, List<Entry> entries, int first) {
-        FhirUnit unit = new FhirUnit(fhir, index, ehr, properties.mrnSystem());
+        FhirUnit unit = new FhirUnit(fhir, new StoredResources(fhir, index, ehr), properties.mrnSystem());
         for (int i = 0; i < entries.size(); i++) {
             Entry entry = entries.get(i);
             if (entry.serverAssignsId()) {

@@ -21,22 +21,19 @@ import org.liaisonhub.mapping.FhirSubject;
 /**
  * The resources of one request (a resource, a bundle, a notification), processed together: each has a
  * server id ({@code Type/id}), references between them are rewritten to those ids, and a reference is resolved
- * first among them, then among the resources received before (by relative reference, or absolute on the EHR's
- * server), then at the EHR's FHIR server.
+ * first among them, then among the {@link KnownResources} (in the hub: those received before, then the EHR's server).
  */
-final class FhirUnit {
+public final class FhirUnit {
 
     private final FhirContext fhir;
-    private final FhirResourceIndex index;
-    private final EhrFhirServer ehr;
+    private final KnownResources known;
     private final String mrnSystem;
     private final Map<String, Resource> byReference = new HashMap<>();
     private final Map<String, Resource> resources = new LinkedHashMap<>();
 
-    FhirUnit(FhirContext fhir, FhirResourceIndex index, EhrFhirServer ehr, String mrnSystem) {
+    public FhirUnit(FhirContext fhir, KnownResources known, String mrnSystem) {
         this.fhir = fhir;
-        this.index = index;
-        this.ehr = ehr;
+        this.known = known;
         this.mrnSystem = mrnSystem;
     }
 
@@ -44,7 +41,7 @@ final class FhirUnit {
      * Adds a resource under its id, or under {@code fallbackId} when it has none; {@code alias} is another name it
      * goes by in the request (a bundle entry's fullUrl).
      */
-    void add(Resource resource, String fallbackId, String alias) {
+    public void add(Resource resource, String fallbackId, String alias) {
         if (!resource.hasIdElement() || !resource.getIdElement().hasIdPart() || resource.getIdElement().getIdPart()
                 .startsWith("urn:")) {
             resource.setId(fallbackId);
@@ -59,7 +56,7 @@ final class FhirUnit {
     }
 
     /** Points references between the unit's resources at the server ids (a bundle's urn:uuid fullUrls). */
-    void linkReferences() {
+    public void linkReferences() {
         for (Resource resource : resources.values()) {
             for (Reference ref : fhir.newTerser().getAllPopulatedChildElementsOfType(resource, Reference.class)) {
                 Resource target = ref.hasReference() ? byReference.get(ref.getReference()) : null;
@@ -70,16 +67,16 @@ final class FhirUnit {
         }
     }
 
-    List<Resource> resources() {
+    public List<Resource> resources() {
         return new ArrayList<>(resources.values());
     }
 
-    static String reference(Resource resource) {
+    public static String reference(Resource resource) {
         return resource.fhirType() + "/" + resource.getIdElement().getIdPart();
     }
 
     /** What the mapping rules need for one of the unit's resources. */
-    FhirSubject subject(Resource resource) {
+    public FhirSubject subject(Resource resource) {
         Resource patient = patientOf(resource);
         return new FhirSubject(resource, patient, encounterOf(resource, patient), this::resolve);
     }
@@ -117,17 +114,9 @@ final class FhirUnit {
         if (local != null) {
             return local;
         }
-        IdType id = new IdType(reference);
-        if (id.hasResourceType() && id.hasIdPart() && ehr.serves(id)) {
-            Optional<Resource> stored = index.find(id.getResourceType(), id.getIdPart()).map(this::parse);
-            if (stored.isPresent()) {
-                byReference.put(reference, stored.get());
-                return stored.get();
-            }
-        }
-        Optional<Resource> fetched = ehr.read(reference);
-        fetched.ifPresent(r -> byReference.put(reference, r));
-        return fetched.orElse(null);
+        Optional<Resource> known = this.known.find(reference);
+        known.ifPresent(r -> byReference.put(reference, r));
+        return known.orElse(null);
     }
 
     private Resource patientOf(Resource resource) {
@@ -187,10 +176,6 @@ final class FhirUnit {
                 open = encounter;
             }
         }
-        return open != null ? open : index.openEncounterOf(patientRef).map(this::parse).orElse(null);
-    }
-
-    private Resource parse(String body) {
-        return (Resource) fhir.newJsonParser().parseResource(body);
+        return open != null ? open : known.openEncounterOf(patientRef).orElse(null);
     }
 }

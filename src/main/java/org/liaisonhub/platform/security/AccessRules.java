@@ -38,6 +38,7 @@ public final class AccessRules {
             AccessRule.of(GET, "/api/messages", INTEGRATION, READ, "InboundMessage"),
             AccessRule.of(GET, "/api/messages/{id}", INTEGRATION, READ, "InboundMessage"),
             AccessRule.of(POST, "/api/messages/{id}/reprocess", INTEGRATION, REPROCESS, "InboundMessage"),
+            AccessRule.of(POST, "/api/mappings/try", INTEGRATION, null, null),
             AccessRule.of(GET, "/api/dead-letters", INTEGRATION, READ, "DeadLetter"),
             AccessRule.of(GET, "/api/dead-letters/{id}", INTEGRATION, READ, "DeadLetter"),
             AccessRule.of(POST, "/api/dead-letters/{id}/replay", INTEGRATION, REPLAY, "DeadLetter"),

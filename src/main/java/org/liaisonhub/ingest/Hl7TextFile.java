@@ -1,4 +1,4 @@
-package org.liaisonhub.cli;
+package org.liaisonhub.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
