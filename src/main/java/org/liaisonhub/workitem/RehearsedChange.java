@@ -28,6 +28,11 @@ public record RehearsedChange(Action action, int item, String type, String mrn, 
         MOVED
     }
 
+    /** The details with nested groups flattened to dotted names ({@code pickup.room}), as a work item's are. */
+    public Map<String, String> flatDetails() {
+        return WorkItem.flat(details);
+    }
+
     static RehearsedChange of(Action action, WorkItem item, Map<String, Object> changed, String reason, String rule) {
         return new RehearsedChange(action, (int) item.id(), item.type(), item.mrn(), item.visitNumber(), item.key(),
                 item.details(), item.due(), item.priority(), changed, reason, rule);

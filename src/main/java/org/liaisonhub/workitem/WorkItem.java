@@ -50,15 +50,17 @@ public record WorkItem(
      * text: what a vendor's Task inputs and the console's item page list.
      */
     public Map<String, String> flatDetails() {
-        Map<String, String> flat = new LinkedHashMap<>();
-        flatten("", details, flat);
-        return flat;
+        return flat(details);
     }
 
     /** What the vendor reported, flattened as the details are ({@code eligibility.inforce}). */
     public Map<String, String> flatVendorReport() {
+        return flat(vendorReport);
+    }
+
+    static Map<String, String> flat(Map<String, Object> values) {
         Map<String, String> flat = new LinkedHashMap<>();
-        flatten("", vendorReport, flat);
+        flatten("", values, flat);
         return flat;
     }
 
