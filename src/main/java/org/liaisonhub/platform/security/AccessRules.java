@@ -95,6 +95,8 @@ public final class AccessRules {
             AccessRule.of(POST, "/console/dead-letters/{id}/replay", INTEGRATION, REPLAY, "DeadLetter"),
             AccessRule.of(POST, "/console/dead-letters/replay", INTEGRATION, REPLAY, "DeadLetter"),
             AccessRule.of(GET, "/console/mappings", INTEGRATION, null, null),
+            AccessRule.of(GET, "/console/mappings/try", INTEGRATION, null, null),
+            AccessRule.of(POST, "/console/mappings/try", INTEGRATION, null, null),
             AccessRule.of(GET, "/console/audit", Set.of(Role.AUDITOR), READ, "AuditTrail"));
 
     private AccessRules() {
