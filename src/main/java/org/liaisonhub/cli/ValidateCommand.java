@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.liaisonhub.cases.MappingCases;
+import org.liaisonhub.deploy.MappingCases;
 import org.liaisonhub.ingest.MessageTrial;
 import org.liaisonhub.ingest.OfflineTrial;
 import org.liaisonhub.mapping.MappingFiles;

@@ -7,8 +7,8 @@ import java.util.List;
 import org.liaisonhub.ingest.fhir.FhirTrial;
 import org.liaisonhub.ingest.hl7.Hl7Trial;
 import org.liaisonhub.ingest.mllp.MllpProperties;
-import org.liaisonhub.mapping.FhirRuleEngine;
-import org.liaisonhub.mapping.Hl7RuleEngine;
+import org.liaisonhub.mapping.LoadedRules;
+import org.liaisonhub.mapping.RuleBook;
 import org.liaisonhub.platform.FhirProperties;
 import org.liaisonhub.workitem.RehearsedWorkList;
 import org.springframework.stereotype.Service;
@@ -24,26 +24,33 @@ public class MessageTrial {
 
     private final HapiContext hapi;
     private final MllpProperties mllp;
-    private final Hl7RuleEngine hl7Rules;
+    private final RuleBook rules;
     private final FhirContext fhir;
-    private final FhirRuleEngine fhirRules;
     private final FhirProperties fhirProperties;
 
-    MessageTrial(HapiContext hapi, MllpProperties mllp, Hl7RuleEngine hl7Rules, FhirContext fhir,
-            FhirRuleEngine fhirRules, FhirProperties fhirProperties) {
+    MessageTrial(HapiContext hapi, MllpProperties mllp, RuleBook rules, FhirContext fhir,
+            FhirProperties fhirProperties) {
         this.hapi = hapi;
         this.mllp = mllp;
-        this.hl7Rules = hl7Rules;
+        this.rules = rules;
         this.fhir = fhir;
-        this.fhirRules = fhirRules;
         this.fhirProperties = fhirProperties;
     }
 
-    /** @param explain also say, for each message, why each rule applied or did not */
+    /**
+     * Tries the messages against the rules the hub runs now.
+     *
+     * @param explain also say, for each message, why each rule applied or did not
+     */
     public List<TriedMessage> run(List<TrialInput> inputs, boolean explain) {
+        return run(rules.current(), inputs, explain);
+    }
+
+    /** Tries the messages against these rules: the hub's, or a reload's before it is used. */
+    public List<TriedMessage> run(LoadedRules rules, List<TrialInput> inputs, boolean explain) {
         RehearsedWorkList workList = new RehearsedWorkList();
-        Hl7Trial hl7 = new Hl7Trial(hapi, mllp, hl7Rules);
-        FhirTrial fhirTrial = new FhirTrial(fhir, fhirRules, fhirProperties);
+        Hl7Trial hl7 = new Hl7Trial(hapi, mllp, rules.hl7());
+        FhirTrial fhirTrial = new FhirTrial(fhir, rules.fhir(), fhirProperties);
         List<TriedMessage> tried = new ArrayList<>();
         for (TrialInput input : inputs) {
             if (input.isFhir()) {

@@ -6,7 +6,9 @@ import ca.uhn.hl7v2.model.Segment;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -29,10 +31,14 @@ public class Hl7RuleEngine {
 
     private final List<RuleSet> ruleSets;
     private final Clock clock;
+    private final Map<String, SegmentsRead> segmentsRead = new HashMap<>();
 
     Hl7RuleEngine(List<RuleSet> ruleSets, Clock clock) {
         this.ruleSets = List.copyOf(ruleSets);
         this.clock = clock;
+        for (RuleSet set : ruleSets) {
+            segmentsRead.merge(set.messageType(), set.segmentsRead(), SegmentsRead::and);
+        }
     }
 
     /** The names of the loaded rule sets with their number of rules, for the start-up log. */
@@ -43,7 +49,12 @@ public class Hl7RuleEngine {
 
     /** The HL7 message types (MSH-9.1) some rule set maps; the listener rejects all others. */
     public Set<String> messageTypes() {
-        return ruleSets.stream().map(RuleSet::messageType).collect(Collectors.toCollection(TreeSet::new));
+        return new TreeSet<>(segmentsRead.keySet());
+    }
+
+    /** Whether some rule set maps this message type (MSH-9.1). */
+    public boolean maps(String messageType) {
+        return segmentsRead.containsKey(messageType);
     }
 
     /**
@@ -51,8 +62,7 @@ public class Hl7RuleEngine {
      * {@link #evaluate} (an ADT message's DG1 segments stay unparsed although the referral rules read DG1).
      */
     public SegmentsRead segmentsRead(String messageType) {
-        return ruleSets.stream().filter(set -> set.messageType().equals(messageType)).map(RuleSet::segmentsRead)
-                .reduce(new SegmentsRead(Set.of(), false), SegmentsRead::and);
+        return segmentsRead.getOrDefault(messageType, new SegmentsRead(Set.of(), false));
     }
 
     /**

@@ -17,23 +17,14 @@ public class MappingConfiguration {
     private static final Logger log = LoggerFactory.getLogger(MappingConfiguration.class);
 
     @Bean
-    Mappings mappings(MappingProperties properties, Environment environment, FhirContext fhir) {
-        return new MappingFiles(environment::resolveRequiredPlaceholders, fhir)
-                .load(properties.dir().toAbsolutePath().normalize());
-    }
-
-    @Bean
-    Hl7RuleEngine hl7RuleEngine(Mappings mappings, FhirProperties fhir) {
-        Hl7RuleEngine engine = mappings.hl7(Clock.system(fhir.zone()));
-        log.info("HL7 v2 mapping rules: {}", engine.describe());
-        return engine;
-    }
-
-    @Bean
-    FhirRuleEngine fhirRuleEngine(Mappings mappings, FhirProperties fhir) {
-        FhirRuleEngine engine = mappings.fhir(Map.of("mrnSystem", fhir.mrnSystem(), "visitSystem", fhir.visitSystem()),
-                Clock.system(fhir.zone()));
-        log.info("FHIR mapping rules: {}", engine.describe());
-        return engine;
+    RuleBook ruleBook(MappingProperties properties, Environment environment, FhirContext fhir,
+            FhirProperties fhirProperties) {
+        RuleBook book = new RuleBook(new MappingFiles(environment::resolveRequiredPlaceholders, fhir),
+                properties.dir().toAbsolutePath().normalize(), Clock.system(fhirProperties.zone()),
+                Map.of("mrnSystem", fhirProperties.mrnSystem(), "visitSystem", fhirProperties.visitSystem()));
+        LoadedRules rules = book.current();
+        log.info("Mapping rules version {}: HL7 v2 {}; FHIR {}", rules.version(), rules.hl7().describe(),
+                rules.fhir().describe());
+        return book;
     }
 }

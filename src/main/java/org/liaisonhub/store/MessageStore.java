@@ -27,7 +27,7 @@ public class MessageStore {
             id, channel, received_at, remote_address, sending_application, sending_facility,
             receiving_application, receiving_facility, message_type, trigger_event, control_id, version,
             charset, size_bytes, status, ack_code, error_code, error_location, error_text, duplicate_of,
-            processed_at, reprocess_count, patient_mrn""";
+            processed_at, reprocess_count, patient_mrn, rule_set_version""";
 
     private static final RowMapper<StoredMessage> ROW = MessageStore::map;
 
@@ -85,11 +85,12 @@ public class MessageStore {
                 insert into inbound_message (channel, received_at, remote_address, sending_application,
                     sending_facility, receiving_application, receiving_facility, message_type, trigger_event,
                     control_id, version, charset, size_bytes, status, ack_code, error_code, error_location,
-                    error_text, duplicate_of, processed_at, raw_text, patient_mrn, acknowledgement)
+                    error_text, duplicate_of, processed_at, raw_text, patient_mrn, acknowledgement, rule_set_version)
                 values (:channel, :receivedAt, :remoteAddress, :sendingApplication, :sendingFacility,
                     :receivingApplication, :receivingFacility, :messageType, :triggerEvent, :controlId, :version,
                     :charset, :sizeBytes, :status, :ackCode, :errorCode, :errorLocation, :errorText, :duplicateOf,
-                    :processedAt, :rawText, :patientMrn, :acknowledgement)""", params, key, new String[] {"id"});
+                    :processedAt, :rawText, :patientMrn, :acknowledgement, :ruleSetVersion)""", params, key,
+                new String[] {"id"});
         return key.getKey().longValue();
     }
 
@@ -133,7 +134,8 @@ public class MessageStore {
         int updated = jdbc.update("""
                 update inbound_message set status = :status, ack_code = :ackCode, error_code = :errorCode,
                     error_location = :errorLocation, error_text = :errorText, duplicate_of = :duplicateOf,
-                    processed_at = :processedAt, reprocess_count = reprocess_count + :increment
+                    processed_at = :processedAt, reprocess_count = reprocess_count + :increment,
+                    rule_set_version = :ruleSetVersion
                 where id = :id""", outcomeParams(outcome).addValue("id", id).addValue("increment", reprocessed ? 1 : 0));
         if (updated == 0) {
             throw new MessageNotFoundException(id);
@@ -212,6 +214,7 @@ public class MessageStore {
                 .addValue("errorLocation", outcome.errorLocation())
                 .addValue("errorText", outcome.errorText())
                 .addValue("duplicateOf", outcome.duplicateOf())
+                .addValue("ruleSetVersion", outcome.ruleSetVersion())
                 .addValue("processedAt", utc(Instant.now()));
     }
 
@@ -226,7 +229,8 @@ public class MessageStore {
                 rs.getString("error_text"),
                 rs.getObject("duplicate_of", Long.class),
                 instant(rs, "processed_at"),
-                rs.getInt("reprocess_count"));
+                rs.getInt("reprocess_count"),
+                rs.getString("rule_set_version"));
     }
 
     private static MessageEnvelope envelope(ResultSet rs) throws SQLException {

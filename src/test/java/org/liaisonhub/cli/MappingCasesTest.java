@@ -13,10 +13,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.liaisonhub.cases.MappingCases;
+import org.liaisonhub.deploy.MappingCases;
 import org.liaisonhub.ingest.MessageTrial;
 import org.liaisonhub.ingest.OfflineTrial;
-import org.liaisonhub.mapping.Mappings;
+import org.liaisonhub.mapping.RuleBook;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -40,7 +40,7 @@ class MappingCasesTest {
 
             assertThat(run.failures()).as("failed cases").isEmpty();
             Set<String> rules = new TreeSet<>();
-            hub.getBean(Mappings.class).summaries().forEach(set -> set.rules()
+            hub.getBean(RuleBook.class).current().mappings().summaries().forEach(set -> set.rules()
                     .forEach(rule -> rules.add(set.name() + "/" + rule.id())));
             assertThat(run.appliedRules()).as("rules the cases apply").containsAll(rules);
         }

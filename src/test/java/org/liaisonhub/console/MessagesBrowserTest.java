@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.liaisonhub.mapping.RuleBook;
 import org.liaisonhub.platform.security.Role;
 import org.liaisonhub.support.Ack;
 import org.liaisonhub.support.ConsoleBrowser;
@@ -12,10 +13,14 @@ import org.liaisonhub.support.HubIntegrationTest;
 import org.liaisonhub.support.MllpTestClient;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** An integration engineer finds messages in the console, reads one field by field and processes it again. */
 class MessagesBrowserTest extends HubIntegrationTest {
+
+    @Autowired
+    RuleBook rules;
 
     @LocalServerPort
     int port;
@@ -40,6 +45,8 @@ class MessagesBrowserTest extends HubIntegrationTest {
         assertThat(language.getText()).isEqualTo("SPA");
         assertThat(language.getAttribute("title")).isEqualTo("PID-15.1: SPA");
         assertThat(console.driver().findElement(By.id("ack")).getText()).isEqualTo("MSA-1 AA");
+        assertThat(console.driver().findElement(By.id("rule-set-version")).getText())
+                .as("the rules that handled it").isEqualTo(rules.current().version());
         assertThat(console.driver().findElement(By.cssSelector("#ack-segments [data-pos='MSH-10']")).getText())
                 .as("the acknowledgement the sender got, not a rebuilt one").isEqualTo(patient.get("ACK_CONTROL_ID"));
         assertThat(console.driver().findElement(By.cssSelector("#ack-segments [data-pos='MSA-2']")).getText())
@@ -79,6 +86,8 @@ class MessagesBrowserTest extends HubIntegrationTest {
         assertThat(console.texts(By.cssSelector("#routes td:first-child span:first-child")))
                 .contains("hl7-adt-inbound", "vendor-insurance", "vendor-interpreter", "vendor-transport");
         assertThat(console.driver().findElement(By.id("routes")).getText()).contains("Started");
+        assertThat(console.driver().findElement(By.cssSelector("#rule-set-version .version")).getText())
+                .isEqualTo(rules.current().version()).hasSize(12);
     }
 
     @Test

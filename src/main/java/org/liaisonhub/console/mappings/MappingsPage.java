@@ -6,7 +6,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.model.Model;
 import org.apache.camel.model.RouteDefinition;
-import org.liaisonhub.mapping.Mappings;
+import org.liaisonhub.deploy.MappingReload;
+import org.liaisonhub.mapping.RuleBook;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -21,17 +22,21 @@ class MappingsPage {
     record RouteView(String id, String description, String file, String from, String status) {
     }
 
-    private final Mappings mappings;
+    private final RuleBook rules;
+    private final MappingReload reload;
     private final CamelContext camel;
 
-    MappingsPage(Mappings mappings, CamelContext camel) {
-        this.mappings = mappings;
+    MappingsPage(RuleBook rules, MappingReload reload, CamelContext camel) {
+        this.rules = rules;
+        this.reload = reload;
         this.camel = camel;
     }
 
     @GetMapping("/console/mappings")
     String show(org.springframework.ui.Model model) {
-        model.addAttribute("ruleSets", mappings.summaries());
+        model.addAttribute("rules", rules.current());
+        model.addAttribute("lastReload", reload.last().orElse(null));
+        model.addAttribute("ruleSets", rules.current().mappings().summaries());
         model.addAttribute("routes", routes());
         return "console/mappings";
     }

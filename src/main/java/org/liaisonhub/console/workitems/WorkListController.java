@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.liaisonhub.dispatch.Vendors;
-import org.liaisonhub.mapping.Mappings;
+import org.liaisonhub.mapping.RuleBook;
 import org.liaisonhub.platform.FacilityScope;
 import org.liaisonhub.platform.Page;
 import org.liaisonhub.platform.RecentValue;
@@ -39,15 +39,15 @@ class WorkListController {
 
     private final WorkItemRepository items;
     private final WorkListChanges changes;
-    private final Mappings mappings;
+    private final RuleBook rules;
     private final Vendors vendors;
     /** The places the filters offer: a read of every open item's location, so once a minute whoever asks. */
     private final RecentValue<List<PatientLocation>> locations;
 
-    WorkListController(WorkItemRepository items, WorkListChanges changes, Mappings mappings, Vendors vendors) {
+    WorkListController(WorkItemRepository items, WorkListChanges changes, RuleBook rules, Vendors vendors) {
         this.items = items;
         this.changes = changes;
-        this.mappings = mappings;
+        this.rules = rules;
         this.vendors = vendors;
         this.locations = new RecentValue<>(Duration.ofMinutes(1), now -> items.openLocations());
     }
@@ -58,7 +58,7 @@ class WorkListController {
         model.addAttribute("filter", filter);
         model.addAttribute("statuses", Arrays.asList(WorkItemStatus.values()));
         model.addAttribute("priorities", Arrays.asList(Priority.values()));
-        model.addAttribute("types", mappings.workItemTypes());
+        model.addAttribute("types", rules.current().mappings().workItemTypes());
         model.addAttribute("vendors", vendors.names());
         FacilityScope scope = FacilityScope.of(me);
         model.addAttribute("locations", locations.get().stream().filter(l -> scope.allows(l.facility())).toList());

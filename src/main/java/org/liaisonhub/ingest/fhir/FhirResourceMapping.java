@@ -11,8 +11,9 @@ import org.hl7.fhir.r4.model.Resource;
 import org.liaisonhub.ingest.MessageIntake.Decision;
 import org.liaisonhub.ingest.fhir.FhirIngestService.Entry;
 import org.liaisonhub.ingest.fhir.FhirIngestService.Result;
-import org.liaisonhub.mapping.FhirRuleEngine;
+import org.liaisonhub.mapping.LoadedRules;
 import org.liaisonhub.mapping.MappingResult;
+import org.liaisonhub.mapping.RuleBook;
 import org.liaisonhub.platform.FhirProperties;
 import org.liaisonhub.store.MessageOutcome;
 import org.liaisonhub.store.MessageStatus;
@@ -29,13 +30,13 @@ import org.springframework.stereotype.Component;
 class FhirResourceMapping {
 
     private final FhirContext fhir;
-    private final FhirRuleEngine rules;
+    private final RuleBook rules;
     private final FhirResourceIndex index;
     private final EhrFhirServer ehr;
     private final FhirProperties properties;
     private final MessageStore store;
 
-    FhirResourceMapping(FhirContext fhir, FhirRuleEngine rules, FhirResourceIndex index, EhrFhirServer ehr,
+    FhirResourceMapping(FhirContext fhir, RuleBook rules, FhirResourceIndex index, EhrFhirServer ehr,
             FhirProperties properties, MessageStore store) {
         this.fhir = fhir;
         this.rules = rules;
@@ -67,13 +68,16 @@ class FhirResourceMapping {
                 .ifPresent(mrn -> store.recordPatient(id, mrn));
         List<WorkChange> changes = new ArrayList<>();
         boolean matched = false;
+        // every resource of the request by one set of rules, whatever a reload does meanwhile
+        LoadedRules current = rules.current();
         for (Resource resource : unit.resources()) {
-            MappingResult mapping = rules.evaluate(unit.subject(resource));
+            MappingResult mapping = current.fhir().evaluate(unit.subject(resource));
             matched |= mapping.matched();
             changes.addAll(mapping.changes());
         }
         MessageStatus status = matched ? MessageStatus.PROCESSED : MessageStatus.IGNORED;
-        return new Decision<>(MessageOutcome.of(status, null), changes, new Result(id, status, versions));
+        return new Decision<>(MessageOutcome.of(status, null).handledBy(current.version()), changes,
+                new Result(id, status, versions));
     }
 
     /** The resource as kept and answered: with its version and when it was received. */

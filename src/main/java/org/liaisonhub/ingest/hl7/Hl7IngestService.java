@@ -14,9 +14,10 @@ import org.liaisonhub.ingest.MessageIntake.Processed;
 import org.liaisonhub.ingest.MessageIntake;
 import org.liaisonhub.ingest.mllp.MllpProperties;
 import org.liaisonhub.ingest.mllp.MllpSender;
-import org.liaisonhub.mapping.Hl7RuleEngine;
+import org.liaisonhub.mapping.LoadedRules;
 import org.liaisonhub.mapping.MappingDataException;
 import org.liaisonhub.mapping.MappingResult;
+import org.liaisonhub.mapping.RuleBook;
 import org.liaisonhub.store.MessageControlIds;
 import org.liaisonhub.store.MessageEnvelope;
 import org.liaisonhub.store.MessageOutcome;
@@ -40,13 +41,13 @@ public class Hl7IngestService {
     private static final Logger log = LoggerFactory.getLogger(Hl7IngestService.class);
 
     private final Hl7Screener screener;
-    private final Hl7RuleEngine rules;
+    private final RuleBook rules;
     private final MessageControlIds controlIds;
     private final MessageIntake intake;
     private final Acknowledgements acknowledgements;
     private final MllpProperties.Acknowledge acknowledge;
 
-    Hl7IngestService(Hl7Screener screener, Hl7RuleEngine rules, MessageControlIds controlIds, MessageIntake intake,
+    Hl7IngestService(Hl7Screener screener, RuleBook rules, MessageControlIds controlIds, MessageIntake intake,
             Acknowledgements acknowledgements, MllpProperties mllp) {
         this.screener = screener;
         this.rules = rules;
@@ -62,34 +63,39 @@ public class Hl7IngestService {
      * @param sender the sending system its connection proved, or null when senders are not configured
      */
     Hl7Outcome ingest(InboundFrame frame, String remoteAddress, MllpSender sender) {
-        Screening screening = screener.screen(frame, sender);
-        return process(screening, Arrival.received(received(frame, screening, remoteAddress)));
+        // one set of rules from screening to outcome, whatever a reload does meanwhile
+        LoadedRules current = rules.current();
+        Screening screening = screener.screen(frame, sender, current.hl7());
+        return process(screening, Arrival.received(received(frame, screening, remoteAddress)), current);
     }
 
     /** Processes a stored message again and records the new outcome on it. */
     Hl7Outcome reprocess(long messageId, InboundFrame frame) {
-        return process(screener.screen(frame, null), Arrival.reprocess(messageId));
+        LoadedRules current = rules.current();
+        return process(screener.screen(frame, null, current.hl7()), Arrival.reprocess(messageId), current);
     }
 
-    private Hl7Outcome process(Screening screening, Arrival arrival) {
+    private Hl7Outcome process(Screening screening, Arrival arrival, LoadedRules current) {
         if (screening instanceof Screening.Accepted accepted) {
-            return accept(arrival, accepted);
+            return accept(arrival, accepted, current);
         }
         Screening.Rejected rejected = (Screening.Rejected) screening;
-        return fail(arrival, rejected.header(), null, MessageStatus.REJECTED, AcknowledgmentCode.AR, rejected.error());
+        return fail(arrival, rejected.header(), null, MessageStatus.REJECTED, AcknowledgmentCode.AR, rejected.error(),
+                null);
     }
 
-    private Hl7Outcome accept(Arrival arrival, Screening.Accepted accepted) {
+    private Hl7Outcome accept(Arrival arrival, Screening.Accepted accepted, LoadedRules current) {
         MshHeader header = accepted.header();
         MappingResult mapping;
         try {
-            mapping = rules.evaluate(accepted.message());
+            mapping = current.hl7().evaluate(accepted.message());
         } catch (MappingDataException unusable) {
             HL7Exception error = new HL7Exception(unusable.getMessage(), unusable.errorCode());
             if (unusable.location() != null) {
                 error.setLocation(unusable.location());
             }
-            return fail(arrival, header, accepted, MessageStatus.ERROR, AcknowledgmentCode.AE, error);
+            return fail(arrival, header, accepted, MessageStatus.ERROR, AcknowledgmentCode.AE, error,
+                    current.version());
         }
         Optional<AcknowledgmentCode> answer = AcknowledgementPolicy.answer(header, AcknowledgmentCode.AA);
         String ackCode = answer.map(Enum::name).orElse(null);
@@ -97,7 +103,7 @@ public class Hl7IngestService {
         String ack = answer.map(code -> acknowledgements.build(accepted.message(), header, code, null)).orElse(null);
         MessageOutcome provisional = new MessageOutcome(
                 mapping.matched() ? MessageStatus.PROCESSED : MessageStatus.IGNORED, ackCode, null, null, null, null,
-                ack);
+                ack, current.version());
         // a reprocess, and a message with no work to write, gain nothing from answering before processing
         boolean onReceipt = arrival.storedId() == null && acknowledge == MllpProperties.Acknowledge.ON_RECEIPT
                 && !mapping.changes().isEmpty();
@@ -108,14 +114,15 @@ public class Hl7IngestService {
                 return new Decision<>(provisional, mapping.changes(), provisional.status());
             }
             return new Decision<>(new MessageOutcome(MessageStatus.DUPLICATE, ackCode, null, null, "Duplicate of"
-                    + " message " + original.get() + " (same MSH-3, MSH-4 and MSH-10)", original.get(), ack),
-                    List.of(), MessageStatus.DUPLICATE);
+                    + " message " + original.get() + " (same MSH-3, MSH-4 and MSH-10)", original.get(), ack,
+                    current.version()), List.of(), MessageStatus.DUPLICATE);
         };
         Function<RuntimeException, MessageOutcome> failed = failure -> {
             log.error("HL7 message ({} control id {}) could not be processed: {}", header.typeAndEvent(),
                     header.controlId(), failure.getClass().getName());
             log.debug("Processing failure", failure);
-            return outcome(header, accepted.message(), MessageStatus.ERROR, AcknowledgmentCode.AE, internalError());
+            return outcome(header, accepted.message(), MessageStatus.ERROR, AcknowledgmentCode.AE, internalError())
+                    .handledBy(current.version());
         };
         Processed<MessageStatus> processed = onReceipt ? intake.receive(arrival, provisional, step, failed)
                 : intake.process(arrival, provisional, step, failed);
@@ -135,8 +142,9 @@ public class Hl7IngestService {
 
     /** Stores a message that was rejected or could not be processed, in a transaction of its own. */
     private Hl7Outcome fail(Arrival arrival, MshHeader header, Screening.Accepted accepted, MessageStatus status,
-            AcknowledgmentCode code, HL7Exception error) {
-        MessageOutcome outcome = outcome(header, accepted == null ? null : accepted.message(), status, code, error);
+            AcknowledgmentCode code, HL7Exception error, String ruleSetVersion) {
+        MessageOutcome outcome = outcome(header, accepted == null ? null : accepted.message(), status, code, error)
+                .handledBy(ruleSetVersion);
         return failed(intake.record(arrival, outcome), header, accepted, outcome, error);
     }
 

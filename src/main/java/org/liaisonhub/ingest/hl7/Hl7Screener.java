@@ -5,14 +5,10 @@ import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.Location;
 import ca.uhn.hl7v2.parser.PipeParser;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.liaisonhub.ingest.mllp.MllpProperties;
 import org.liaisonhub.ingest.mllp.MllpSender;
 import org.liaisonhub.mapping.Hl7RuleEngine;
-import org.liaisonhub.mapping.SegmentsRead;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,18 +23,17 @@ class Hl7Screener {
 
     private final PipeParser parser;
     private final MllpProperties limits;
-    private final Set<String> messageTypes;
-    private final Map<String, SegmentsRead> segmentsRead = new HashMap<>();
 
-    Hl7Screener(HapiContext hapi, MllpProperties limits, Hl7RuleEngine rules) {
+    Hl7Screener(HapiContext hapi, MllpProperties limits) {
         this.parser = hapi.getPipeParser();
         this.limits = limits;
-        this.messageTypes = rules.messageTypes();
-        messageTypes.forEach(type -> segmentsRead.put(type, rules.segmentsRead(type)));
     }
 
-    /** @param sender the sending system the connection proved; null when there is none to hold the message to */
-    Screening screen(InboundFrame frame, MllpSender sender) {
+    /**
+     * @param sender the sending system the connection proved; null when there is none to hold the message to
+     * @param rules  the rules the message is handled by: which types are accepted, which segments are parsed
+     */
+    Screening screen(InboundFrame frame, MllpSender sender, Hl7RuleEngine rules) {
         String text = frame.normalizedText();
         Optional<MshHeader> read = MshHeader.read(text);
         if (read.isEmpty()) {
@@ -59,9 +54,9 @@ class Hl7Screener {
         if (header.messageType().isEmpty()) {
             return reject(header, "MSH-9 message type is missing", ErrorCode.REQUIRED_FIELD_MISSING, msh(9, 1));
         }
-        if (!messageTypes.contains(header.messageType())) {
+        if (!rules.maps(header.messageType())) {
             return reject(header, "Message type " + header.messageType() + " is not accepted here (accepted: "
-                    + String.join(", ", messageTypes) + ")", ErrorCode.UNSUPPORTED_MESSAGE_TYPE, msh(9, 1));
+                    + String.join(", ", rules.messageTypes()) + ")", ErrorCode.UNSUPPORTED_MESSAGE_TYPE, msh(9, 1));
         }
         if (header.triggerEvent().isEmpty()) {
             return reject(header, "MSH-9 trigger event is missing", ErrorCode.REQUIRED_FIELD_MISSING, msh(9, 2));
@@ -78,7 +73,7 @@ class Hl7Screener {
                     + String.join(", ", Hl7Versions.SUPPORTED) + ")", ErrorCode.UNSUPPORTED_VERSION_ID, msh(12, 1));
         }
         try {
-            return new Screening.Accepted(header, parser.parse(segmentsRead.get(header.messageType())
+            return new Screening.Accepted(header, parser.parse(rules.segmentsRead(header.messageType())
                     .excerptOf(text, header.fieldSeparator().charAt(0))));
         } catch (HL7Exception unparseable) {
             return new Screening.Rejected(header, unparseable);

@@ -29,7 +29,7 @@ public final class Hl7Trial {
     private final Set<String> controlIds = new HashSet<>();
 
     public Hl7Trial(HapiContext hapi, MllpProperties mllp, Hl7RuleEngine rules) {
-        this.screener = new Hl7Screener(hapi, mllp, rules);
+        this.screener = new Hl7Screener(hapi, mllp);
         this.acknowledgements = new Acknowledgements(hapi);
         this.rules = rules;
         this.mllp = mllp;
@@ -37,7 +37,7 @@ public final class Hl7Trial {
 
     public TriedMessage run(String source, String text, RehearsedWorkList workList, boolean explain) {
         InboundFrame frame = InboundFrame.decode(text.getBytes(StandardCharsets.UTF_8), mllp.defaultCharset());
-        Screening screening = screener.screen(frame, null);
+        Screening screening = screener.screen(frame, null, rules);
         MshHeader header = screening.header();
         String event = header == null ? null : header.typeAndEvent();
         if (screening instanceof Screening.Rejected rejected) {

@@ -39,6 +39,7 @@ public final class AccessRules {
             AccessRule.of(GET, "/api/messages/{id}", INTEGRATION, READ, "InboundMessage"),
             AccessRule.of(POST, "/api/messages/{id}/reprocess", INTEGRATION, REPROCESS, "InboundMessage"),
             AccessRule.of(POST, "/api/mappings/try", INTEGRATION, null, null),
+            AccessRule.of(POST, "/api/mappings/reload", INTEGRATION, null, null),
             AccessRule.of(GET, "/api/dead-letters", INTEGRATION, READ, "DeadLetter"),
             AccessRule.of(GET, "/api/dead-letters/{id}", INTEGRATION, READ, "DeadLetter"),
             AccessRule.of(POST, "/api/dead-letters/{id}/replay", INTEGRATION, REPLAY, "DeadLetter"),

@@ -1,4 +1,4 @@
-package org.liaisonhub.cases;
+package org.liaisonhub.deploy;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import org.liaisonhub.ingest.MessageTrial;
 import org.liaisonhub.ingest.TriedMessage;
 import org.liaisonhub.ingest.TrialInput;
+import org.liaisonhub.mapping.LoadedRules;
 import org.liaisonhub.workitem.RehearsedChange;
 
 /**
@@ -54,7 +55,13 @@ public final class MappingCases {
         return cases.size();
     }
 
+    /** Runs the cases against the rules the trial's hub runs now. */
     public Run run(MessageTrial trial) {
+        return run(trial, null);
+    }
+
+    /** Runs the cases against these rules (null: those the hub runs now), e.g. a reload's before it uses them. */
+    public Run run(MessageTrial trial, LoadedRules rules) {
         List<String> failures = new ArrayList<>();
         Set<String> applied = new TreeSet<>();
         for (MappingCase mappingCase : cases) {
@@ -63,7 +70,7 @@ public final class MappingCases {
                 TrialInput input = mappingCase.steps().get(i).input();
                 inputs.add(new TrialInput(i + ":" + input.name(), input.content()));
             }
-            List<TriedMessage> tried = trial.run(inputs, false);
+            List<TriedMessage> tried = rules == null ? trial.run(inputs, false) : trial.run(rules, inputs, false);
             tried.forEach(message -> applied.addAll(message.appliedRules()));
             for (int i = 0; i < mappingCase.steps().size(); i++) {
                 String prefix = i + ":";

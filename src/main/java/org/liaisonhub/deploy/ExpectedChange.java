@@ -1,4 +1,4 @@
-package org.liaisonhub.cases;
+package org.liaisonhub.deploy;
 
 import java.util.Map;
 import java.util.Objects;
