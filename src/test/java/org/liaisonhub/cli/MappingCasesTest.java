@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.liaisonhub.deploy.MappingCases;
 import org.liaisonhub.ingest.MessageTrial;
 import org.liaisonhub.ingest.OfflineTrial;
+import org.liaisonhub.support.DirectoryCopy;
 import org.liaisonhub.mapping.RuleBook;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -48,7 +49,7 @@ class MappingCasesTest {
 
     @Test
     void validateReportsAWrongExpectationAsADiffAtItsStep() throws IOException {
-        Path mappings = ValidateCommandTest.copyOf(Path.of("mappings"), temp.resolve("mappings"));
+        Path mappings = DirectoryCopy.of(Path.of("mappings"), temp.resolve("mappings"));
         Path cases = mappings.resolve("tests/adt-liaison.yaml");
         Files.writeString(cases, Files.readString(cases).replace("""
                           - opened: INTERPRETER
@@ -70,7 +71,7 @@ class MappingCasesTest {
 
     @Test
     void aCaseFileThatCannotBeReadIsAProblemAtItsLine() throws IOException {
-        Path mappings = ValidateCommandTest.copyOf(Path.of("mappings"), temp.resolve("mappings"));
+        Path mappings = DirectoryCopy.of(Path.of("mappings"), temp.resolve("mappings"));
         Path broken = Files.writeString(mappings.resolve("tests/broken.yaml"), """
                 cases:
                   - name: a step with no message

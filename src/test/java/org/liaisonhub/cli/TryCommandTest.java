@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.liaisonhub.support.DirectoryCopy;
 
 /**
  * {@code try} runs sample messages through the shipped rules offline, as a sequence: the answer each would get and
@@ -112,7 +113,7 @@ class TryCommandTest {
 
     @Test
     void aBrokenMappingsDirectoryIsReportedAtItsFileAndLine() throws IOException {
-        Path mappings = ValidateCommandTest.copyOf(Path.of("mappings"), temp.resolve("mappings"));
+        Path mappings = DirectoryCopy.of(Path.of("mappings"), temp.resolve("mappings"));
         Path adt = mappings.resolve("adt-liaison.yaml");
         Files.writeString(adt, Files.readString(adt).replaceFirst("(?m)^    when:", "    whenn:"));
 

@@ -8,9 +8,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.liaisonhub.support.DirectoryCopy;
 
 /** {@code validate} answers a pre-commit hook: exit 0, 1 with file:line:column for each problem, or 2 for bad usage. */
 class ValidateCommandTest {
@@ -30,8 +30,8 @@ class ValidateCommandTest {
 
     @Test
     void aBrokenCopyFailsWithEachProblemAtItsFileLineAndColumn() throws IOException {
-        Path mappings = copyOf(Path.of("mappings"), copy.resolve("mappings"));
-        Path routes = copyOf(Path.of("routes"), copy.resolve("routes"));
+        Path mappings = DirectoryCopy.of(Path.of("mappings"), copy.resolve("mappings"));
+        Path routes = DirectoryCopy.of(Path.of("routes"), copy.resolve("routes"));
         Path adt = mappings.resolve("adt-liaison.yaml");
         Files.writeString(adt, Files.readString(adt).replaceFirst("(?m)^    when:", "    whenn:"));
         Path listener = routes.resolve("hl7-adt-inbound.camel.yaml");
@@ -60,19 +60,5 @@ class ValidateCommandTest {
     private int validate(String... args) {
         return ValidateCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    static Path copyOf(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
-        return to;
     }
 }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.liaisonhub.mapping.RuleBook;
 import org.liaisonhub.platform.security.Role;
+import org.liaisonhub.support.DirectoryCopy;
 import org.liaisonhub.support.Fixtures;
 import org.liaisonhub.support.HubTestBase;
 import org.liaisonhub.support.MllpTestClient;
@@ -41,7 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class MappingReloadTest extends HubTestBase {
 
     private static final Path WORK = tempDir("liaison-hub-reload");
-    private static final Path MAPPINGS = copyOf(Path.of("mappings"), WORK.resolve("mappings"));
+    private static final Path MAPPINGS = DirectoryCopy.of(Path.of("mappings"), WORK.resolve("mappings"));
     private static final Path ADT = MAPPINGS.resolve("adt-liaison.yaml");
     private static final String ORIGINAL = read(ADT);
     private static final int MLLP_PORT = TestIds.freePort();
@@ -192,22 +193,6 @@ class MappingReloadTest extends HubTestBase {
     private static String read(Path file) {
         try {
             return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path copyOf(Path from, Path to) {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-            return to;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -20,10 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liaisonhub.platform.FacilityScope;
+import org.liaisonhub.support.DirectoryCopy;
 import org.liaisonhub.support.FhirR4Validator;
 import org.liaisonhub.support.Fixtures;
 import org.liaisonhub.support.HubProcess;
@@ -47,8 +47,8 @@ class FourthVendorWithoutJavaTest {
     @Test
     void aPharmacyAddedByMappingRouteAndConfigurationReceivesValidDeliveryRequests() throws IOException {
         Map<String, String> example = exampleFiles();
-        Path routes = copyOf(Path.of("routes"), work.resolve("routes"));
-        Path mappings = copyOf(Path.of("mappings"), work.resolve("mappings"));
+        Path routes = DirectoryCopy.of(Path.of("routes"), work.resolve("routes"));
+        Path mappings = DirectoryCopy.of(Path.of("mappings"), work.resolve("mappings"));
         for (String file : List.of("routes/vendor-pharmacy.camel.yaml", "mappings/medication-delivery.yaml")) {
             Files.writeString(work.resolve(file), example.get(file));
         }
@@ -94,20 +94,5 @@ class FourthVendorWithoutJavaTest {
         assertThat(files).containsKeys("mappings/medication-delivery.yaml", "routes/vendor-pharmacy.camel.yaml",
                 "config/pharmacy.properties");
         return files;
-    }
-
-    /** The directory with its subdirectories (the rule sets' shared tables). */
-    private static Path copyOf(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path copy = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(file, copy);
-                }
-            }
-        }
-        return to;
     }
 }
