@@ -8,6 +8,7 @@ import org.apache.camel.model.Model;
 import org.apache.camel.model.RouteDefinition;
 import org.liaisonhub.deploy.MappingReload;
 import org.liaisonhub.mapping.RuleBook;
+import org.liaisonhub.routing.RouteReload;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -24,11 +25,13 @@ class MappingsPage {
 
     private final RuleBook rules;
     private final MappingReload reload;
+    private final RouteReload routeReload;
     private final CamelContext camel;
 
-    MappingsPage(RuleBook rules, MappingReload reload, CamelContext camel) {
+    MappingsPage(RuleBook rules, MappingReload reload, RouteReload routeReload, CamelContext camel) {
         this.rules = rules;
         this.reload = reload;
+        this.routeReload = routeReload;
         this.camel = camel;
     }
 
@@ -36,6 +39,7 @@ class MappingsPage {
     String show(org.springframework.ui.Model model) {
         model.addAttribute("rules", rules.current());
         model.addAttribute("lastReload", reload.last().orElse(null));
+        model.addAttribute("lastRouteReload", routeReload.last().orElse(null));
         model.addAttribute("ruleSets", rules.current().mappings().summaries());
         model.addAttribute("routes", routes());
         return "console/mappings";
