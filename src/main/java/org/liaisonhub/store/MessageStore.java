@@ -1,10 +1,7 @@
 package org.liaisonhub.store;
 
-import static org.liaisonhub.platform.DbTime.instant;
 import static org.liaisonhub.platform.DbTime.utc;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -29,7 +26,7 @@ public class MessageStore {
             charset, size_bytes, status, ack_code, error_code, error_location, error_text, duplicate_of,
             processed_at, reprocess_count, patient_mrn, rule_set_version""";
 
-    private static final RowMapper<StoredMessage> ROW = MessageStore::map;
+    private static final RowMapper<StoredMessage> ROW = StoredMessageRows::map;
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -216,38 +213,5 @@ public class MessageStore {
                 .addValue("duplicateOf", outcome.duplicateOf())
                 .addValue("ruleSetVersion", outcome.ruleSetVersion())
                 .addValue("processedAt", utc(Instant.now()));
-    }
-
-    private static StoredMessage map(ResultSet rs, int row) throws SQLException {
-        return new StoredMessage(
-                rs.getLong("id"),
-                envelope(rs),
-                MessageStatus.valueOf(rs.getString("status")),
-                rs.getString("ack_code"),
-                rs.getString("error_code"),
-                rs.getString("error_location"),
-                rs.getString("error_text"),
-                rs.getObject("duplicate_of", Long.class),
-                instant(rs, "processed_at"),
-                rs.getInt("reprocess_count"),
-                rs.getString("rule_set_version"));
-    }
-
-    private static MessageEnvelope envelope(ResultSet rs) throws SQLException {
-        return new MessageEnvelope(
-                rs.getString("channel"),
-                instant(rs, "received_at"),
-                rs.getString("remote_address"),
-                rs.getString("sending_application"),
-                rs.getString("sending_facility"),
-                rs.getString("receiving_application"),
-                rs.getString("receiving_facility"),
-                rs.getString("message_type"),
-                rs.getString("trigger_event"),
-                rs.getString("control_id"),
-                rs.getString("version"),
-                rs.getString("charset"),
-                rs.getInt("size_bytes"),
-                rs.getString("patient_mrn"));
     }
 }
