@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.liaisonhub.workitem.RehearsedChange.Action;
 
 /** The rehearsed work list decides as the ledger does: one open item per piece of work, updates, cancels, merges. */
 class RehearsedWorkListTest {

@@ -26,12 +26,12 @@ import org.liaisonhub.workitem.WorkChange;
  * keeps), and the changes go to a {@link RehearsedWorkList}. Resources are not validated against R4 here; the FHIR
  * server does that too.
  */
-public final class FhirTrial implements KnownResources {
+public final class FhirTrial {
 
     private final FhirContext fhir;
     private final FhirRuleEngine rules;
     private final String mrnSystem;
-    private final Map<String, Resource> earlier = new LinkedHashMap<>();
+    private final Earlier earlier = new Earlier();
     private int count;
 
     public FhirTrial(FhirContext fhir, FhirRuleEngine rules, FhirProperties properties) {
@@ -47,7 +47,7 @@ public final class FhirTrial implements KnownResources {
         } catch (DataFormatException | ClassCastException e) {
             return failed(source, null, "REJECTED", "400", "Not a FHIR R4 resource in JSON: " + e.getMessage());
         }
-        FhirUnit unit = new FhirUnit(fhir, this, mrnSystem);
+        FhirUnit unit = new FhirUnit(fhir, earlier, mrnSystem);
         List<Resource> resources = parsed instanceof Bundle bundle ? bundle.getEntry().stream()
                 .filter(Bundle.BundleEntryComponent::hasResource).map(e -> {
                     unit.add(e.getResource(), "trial-" + ++count, e.getFullUrl());
@@ -78,27 +78,33 @@ public final class FhirTrial implements KnownResources {
         } catch (MappingDataException unusable) {
             return failed(source, event, "ERROR", "422", unusable.getMessage() + " (at " + unusable.fhirPath() + ")");
         }
-        unit.resources().forEach(resource -> earlier.put(FhirUnit.reference(resource), resource));
+        unit.resources().forEach(resource -> earlier.resources.put(FhirUnit.reference(resource), resource));
         return new TriedMessage(source, "FHIR", event, applied.isEmpty() ? "IGNORED" : "PROCESSED", "200", null,
                 null, applied, workList.apply(changes), verdicts);
     }
 
-    @Override
-    public Optional<Resource> find(String reference) {
-        return Optional.ofNullable(earlier.get(reference));
-    }
+    /** The resources of the trial's earlier messages: all a reference reaches beyond its own message. */
+    private static final class Earlier implements KnownResources {
 
-    @Override
-    public Optional<Resource> openEncounterOf(String patientRef) {
-        Resource open = null;
-        for (Resource resource : earlier.values()) {
-            if (resource instanceof Encounter encounter && encounter.hasStatus()
-                    && FhirResourceIndex.OPEN_VISIT.contains(encounter.getStatus().toCode())
-                    && patientRef.equals(encounter.getSubject().getReference())) {
-                open = encounter;
-            }
+        private final Map<String, Resource> resources = new LinkedHashMap<>();
+
+        @Override
+        public Optional<Resource> find(String reference) {
+            return Optional.ofNullable(resources.get(reference));
         }
-        return Optional.ofNullable(open);
+
+        @Override
+        public Optional<Resource> openEncounterOf(String patientRef) {
+            Resource open = null;
+            for (Resource resource : resources.values()) {
+                if (resource instanceof Encounter encounter && encounter.hasStatus()
+                        && FhirResourceIndex.OPEN_VISIT.contains(encounter.getStatus().toCode())
+                        && patientRef.equals(encounter.getSubject().getReference())) {
+                    open = encounter;
+                }
+            }
+            return Optional.ofNullable(open);
+        }
     }
 
     private static TriedMessage failed(String source, String event, String status, String answer, String problem) {

@@ -23,7 +23,7 @@ import org.liaisonhub.mapping.FhirSubject;
  * server id ({@code Type/id}), references between them are rewritten to those ids, and a reference is resolved
  * first among them, then among the {@link KnownResources} (in the hub: those received before, then the EHR's server).
  */
-public final class FhirUnit {
+final class FhirUnit {
 
     private final FhirContext fhir;
     private final KnownResources known;
@@ -31,7 +31,7 @@ public final class FhirUnit {
     private final Map<String, Resource> byReference = new HashMap<>();
     private final Map<String, Resource> resources = new LinkedHashMap<>();
 
-    public FhirUnit(FhirContext fhir, KnownResources known, String mrnSystem) {
+    FhirUnit(FhirContext fhir, KnownResources known, String mrnSystem) {
         this.fhir = fhir;
         this.known = known;
         this.mrnSystem = mrnSystem;
@@ -41,7 +41,7 @@ public final class FhirUnit {
      * Adds a resource under its id, or under {@code fallbackId} when it has none; {@code alias} is another name it
      * goes by in the request (a bundle entry's fullUrl).
      */
-    public void add(Resource resource, String fallbackId, String alias) {
+    void add(Resource resource, String fallbackId, String alias) {
         if (!resource.hasIdElement() || !resource.getIdElement().hasIdPart() || resource.getIdElement().getIdPart()
                 .startsWith("urn:")) {
             resource.setId(fallbackId);
@@ -56,7 +56,7 @@ public final class FhirUnit {
     }
 
     /** Points references between the unit's resources at the server ids (a bundle's urn:uuid fullUrls). */
-    public void linkReferences() {
+    void linkReferences() {
         for (Resource resource : resources.values()) {
             for (Reference ref : fhir.newTerser().getAllPopulatedChildElementsOfType(resource, Reference.class)) {
                 Resource target = ref.hasReference() ? byReference.get(ref.getReference()) : null;
@@ -67,16 +67,16 @@ public final class FhirUnit {
         }
     }
 
-    public List<Resource> resources() {
+    List<Resource> resources() {
         return new ArrayList<>(resources.values());
     }
 
-    public static String reference(Resource resource) {
+    static String reference(Resource resource) {
         return resource.fhirType() + "/" + resource.getIdElement().getIdPart();
     }
 
     /** What the mapping rules need for one of the unit's resources. */
-    public FhirSubject subject(Resource resource) {
+    FhirSubject subject(Resource resource) {
         Resource patient = patientOf(resource);
         return new FhirSubject(resource, patient, encounterOf(resource, patient), this::resolve);
     }

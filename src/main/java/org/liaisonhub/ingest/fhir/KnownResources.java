@@ -7,7 +7,7 @@ import org.hl7.fhir.r4.model.Resource;
  * The resources a request's references can reach beyond the request itself: those the hub received before and the
  * EHR's server ({@link StoredResources}), or a trial's earlier messages ({@code ingest.MessageTrial}).
  */
-public interface KnownResources {
+interface KnownResources {
 
     /** The resource a reference ({@code Patient/123}, or absolute) names, if known. */
     Optional<Resource> find(String reference);
