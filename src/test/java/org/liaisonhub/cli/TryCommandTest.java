@@ -10,6 +10,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liaisonhub.support.DirectoryCopy;
@@ -45,6 +47,25 @@ class TryCommandTest {
                 .doesNotContain("#1", "#2");
         assertThat(messages[2]).contains("cancelled #1 INTERPRETER", "cancelled #2 INSURANCE_VERIFICATION",
                 "cancelled #3 TRANSPORT", "(Admission cancelled (A11))");
+    }
+
+    @Test
+    void everySampleAloneIsAcceptedAndThoseThatAskForWorkOpenIt() throws IOException {
+        List<Path> samples;
+        try (Stream<Path> files = Files.walk(Path.of("samples"))) {
+            samples = files.filter(Files::isRegularFile).sorted().toList();
+        }
+        assertThat(samples).hasSizeGreaterThanOrEqualTo(8);
+        for (Path sample : samples) {
+            out.reset();
+            assertThat(tryFiles(sample.toString())).as(sample + ": " + err).isZero();
+            String text = out.toString(StandardCharsets.UTF_8);
+            assertThat(text).as(sample.toString()).startsWith(sample.getFileName() + "  ");
+            // alone, a cancel finds nothing to cancel, and an Encounter no patient to work for
+            if (sample.getFileName().toString().matches("(a01|a03|ref-i12|siu-s12)-.*")) {
+                assertThat(text).as(sample + " opens work").contains("opened #1");
+            }
+        }
     }
 
     @Test
