@@ -45,7 +45,8 @@ public final class AccessRules {
             AccessRule.of(POST, "/api/dead-letters/{id}/replay", INTEGRATION, REPLAY, "DeadLetter"),
             AccessRule.of(GET, "/api/audit", Set.of(Role.AUDITOR), READ, "AuditTrail"),
             AccessRule.of(GET, "/api/audit/verify", Set.of(Role.AUDITOR), READ, "AuditTrail"),
-            AccessRule.of(GET, "/fhir/metadata", Set.of(Role.EHR, Role.INTEGRATION), null, null),
+            // FHIR clients (HAPI's by default) and SMART apps read the CapabilityStatement before anything else
+            AccessRule.open(GET, "/fhir/metadata"),
             AccessRule.of(POST, "/fhir", EHR, CHANGE, "FHIR"),
             AccessRule.of(POST, "/fhir/{type}", EHR, CHANGE, "FHIR"),
             AccessRule.of(PUT, "/fhir/{type}/{id}", EHR, CHANGE, "FHIR"),

@@ -8,9 +8,11 @@ import static org.liaisonhub.support.FhirResources.encounter;
 import static org.liaisonhub.support.FhirResources.patient;
 import static org.liaisonhub.support.FhirResources.payer;
 
+import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -157,11 +159,26 @@ class FhirEndpointTest extends FhirIntegrationTest {
     }
 
     @Test
+    void anAnonymousHapiClientReadsTheCapabilityStatementAndIsRefusedEverythingElse() {
+        IGenericClient anonymous = FhirContext.forR4().newRestfulGenericClient(fhirBase());
+
+        CapabilityStatement statement = anonymous.capabilities().ofType(CapabilityStatement.class).execute();
+        assertThat(statement.getRestFirstRep().getSecurity().getDescription()).contains("Authorization: Bearer");
+
+        AuthenticationException refused = catchThrowableOfType(AuthenticationException.class,
+                () -> anonymous.create().resource(patient("p-" + TestIds.mrn(), TestIds.mrn(), "es", "Spanish"))
+                        .execute());
+        assertThat(refused.getStatusCode()).as("past the client's own metadata check, refused by the hub")
+                .isEqualTo(401);
+    }
+
+    @Test
     void callersWithoutTheEhrRoleAreAnsweredWithAnOperationOutcome() {
         HttpHeaders anonymous = new HttpHeaders();
+        anonymous.setContentType(MediaType.parseMediaType("application/fhir+json"));
         anonymous.set(NO_CREDENTIALS, "true");
-        ResponseEntity<String> unauthenticated = http.exchange("/fhir/metadata", HttpMethod.GET,
-                new HttpEntity<>(anonymous), String.class);
+        ResponseEntity<String> unauthenticated = http.exchange("/fhir/Patient", HttpMethod.POST,
+                new HttpEntity<>("{\"resourceType\": \"Patient\"}", anonymous), String.class);
         assertThat(unauthenticated.getStatusCode().value()).isEqualTo(401);
         assertThat(outcome(unauthenticated).getIssueFirstRep().getCode()).isEqualTo(OperationOutcome.IssueType.LOGIN);
 
