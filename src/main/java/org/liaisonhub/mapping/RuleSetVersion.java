@@ -6,10 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+import org.liaisonhub.platform.Sha256;
 
 /**
  * The version of a mappings directory: the first 12 hex digits of a SHA-256 over every rule and table file's path
@@ -21,12 +21,7 @@ public final class RuleSetVersion {
     }
 
     public static String of(Path directory) {
-        MessageDigest sha256;
-        try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        MessageDigest sha256 = Sha256.digest();
         try (Stream<Path> walk = Files.walk(directory)) {
             List<Path> files = walk.filter(Files::isRegularFile)
                     .filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))

@@ -6,11 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +18,7 @@ import org.apache.camel.Route;
 import org.apache.camel.spi.Resource;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
+import org.liaisonhub.platform.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -149,13 +147,10 @@ public class RouteReload implements SchedulingConfigurer {
         Map<String, String> versions = new TreeMap<>();
         try (Stream<Path> files = Files.list(properties.routesDir())) {
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith(RouteFileCheck.SUFFIX)).toList()) {
-                versions.put(file.getFileName().toString(), HexFormat.of().formatHex(MessageDigest
-                        .getInstance("SHA-256").digest(Files.readAllBytes(file))));
+                versions.put(file.getFileName().toString(), Sha256.hex(Files.readAllBytes(file)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the routes directory " + properties.routesDir(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
         return versions;
     }

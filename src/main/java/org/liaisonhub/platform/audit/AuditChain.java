@@ -1,9 +1,7 @@
 package org.liaisonhub.platform.audit;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import org.liaisonhub.platform.Sha256;
 
 /**
  * How an audit row is chained to the one before it: the SHA-256 of the previous row's hash and of every field of
@@ -20,18 +18,12 @@ final class AuditChain {
     }
 
     static String hash(String previousHash, AuditEvent row) {
-        MessageDigest sha256;
-        try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
         StringBuilder content = new StringBuilder();
         for (Object field : new Object[] {previousHash, row.at(), row.principal(), row.action(), row.resourceType(),
             row.resourceIds(), row.method(), row.path(), row.status(), row.remoteAddress(), row.detail()}) {
             String text = field == null ? null : field.toString();
             content.append(text == null ? -1 : text.length()).append(':').append(text == null ? "" : text).append('|');
         }
-        return HexFormat.of().formatHex(sha256.digest(content.toString().getBytes(StandardCharsets.UTF_8)));
+        return Sha256.hex(content.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.liaisonhub.platform.FacilityScope;
 import org.liaisonhub.platform.OwnerOnlyFiles;
+import org.liaisonhub.platform.Sha256;
 
 /**
  * The API keys the hub accepts, kept only as SHA-256 digests and compared in constant time. When no key is
@@ -75,10 +75,6 @@ public class ApiKeys {
     }
 
     private static byte[] digest(String key) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Sha256.digest().digest(key.getBytes(StandardCharsets.UTF_8));
     }
 }
