@@ -37,13 +37,15 @@ public class MappingReload implements SchedulingConfigurer {
     private final MappingProperties properties;
     private final MeterRegistry registry;
     private volatile ReloadOutcome last;
+    /** Whether the files, when last checked or reloaded, were a version this hub refused: what the gauge says. */
+    private volatile boolean refusedOnDisk;
 
     MappingReload(RuleBook rules, MessageTrial trial, MappingProperties properties, MeterRegistry registry) {
         this.rules = rules;
         this.trial = trial;
         this.properties = properties;
         this.registry = registry;
-        Gauge.builder("liaison.mappings.refused", this, reload -> reload.refusedOnDisk() ? 1 : 0)
+        Gauge.builder("liaison.mappings.refused", this, reload -> reload.refusedOnDisk ? 1 : 0)
                 .description("1 while the mapping files on disk are a version the hub refused").register(registry);
     }
 
@@ -64,6 +66,7 @@ public class MappingReload implements SchedulingConfigurer {
         try {
             String onDisk = rules.versionOnDisk();
             boolean refusedAlready = last != null && !last.applied() && onDisk.equals(last.version());
+            refusedOnDisk = refusedAlready;
             if (!onDisk.equals(rules.current().version()) && !refusedAlready) {
                 reload();
             }
@@ -76,12 +79,11 @@ public class MappingReload implements SchedulingConfigurer {
     /** Reads the files and their test cases now, and uses the rules read if they are valid and the cases pass. */
     public synchronized ReloadOutcome reload() {
         String running = rules.current().version();
-        String onDisk = rules.versionOnDisk();
         LoadedRules read;
         try {
             read = rules.read();
         } catch (MappingFileException e) {
-            return refused(onDisk, running, List.of(e.getMessage()), 0);
+            return refused(rules.versionOnDisk(), running, List.of(e.getMessage()), 0);
         }
         MappingCases cases = MappingCases.in(rules.directory().resolve("tests"));
         if (!cases.problems().isEmpty()) {
@@ -106,13 +108,9 @@ public class MappingReload implements SchedulingConfigurer {
 
     private ReloadOutcome record(ReloadOutcome outcome) {
         last = outcome;
+        refusedOnDisk = !outcome.applied();
         Counter.builder("liaison.mappings.reloads").description("Reloads of the mapping rules")
                 .tag("outcome", outcome.applied() ? "applied" : "refused").register(registry).increment();
         return outcome;
-    }
-
-    private boolean refusedOnDisk() {
-        ReloadOutcome outcome = last;
-        return outcome != null && !outcome.applied() && !rules.current().version().equals(rules.versionOnDisk());
     }
 }
