@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.liaisonhub.ingest.TriedMessage;
 import org.liaisonhub.mapping.RuleVerdict;
@@ -58,8 +59,8 @@ final class TrialReport {
     }
 
     private static String change(RehearsedChange change) {
-        StringBuilder line = new StringBuilder(change.action().name().toLowerCase()).append(" #").append(change.item())
-                .append(' ').append(change.type()).append(" MRN ").append(change.mrn());
+        StringBuilder line = new StringBuilder(change.action().name().toLowerCase(Locale.ROOT)).append(" #")
+                .append(change.item()).append(' ').append(change.type()).append(" MRN ").append(change.mrn());
         if (change.visitNumber() != null) {
             line.append(" visit ").append(change.visitNumber());
         }

@@ -1,5 +1,6 @@
 package org.liaisonhub.deploy;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -50,7 +51,7 @@ record ExpectedChange(RehearsedChange.Action action, String type, Map<String, St
 
     private static String line(RehearsedChange.Action action, String type, Map<String, String> fields,
             Map<String, String> details) {
-        StringBuilder text = new StringBuilder(action.name().toLowerCase()).append(' ').append(type);
+        StringBuilder text = new StringBuilder(action.name().toLowerCase(Locale.ROOT)).append(' ').append(type);
         new TreeMap<>(fields).forEach((name, value) -> text.append(' ').append(name).append('=').append(value));
         new TreeMap<>(details).forEach((name, value) -> text.append(" details.").append(name).append('=')
                 .append(value));

@@ -7,6 +7,7 @@ import org.apache.camel.Route;
 import org.apache.camel.model.Model;
 import org.apache.camel.model.RouteDefinition;
 import org.liaisonhub.deploy.MappingReload;
+import org.liaisonhub.mapping.LoadedRules;
 import org.liaisonhub.mapping.RuleBook;
 import org.liaisonhub.routing.RouteReload;
 import org.springframework.stereotype.Controller;
@@ -37,10 +38,12 @@ class MappingsPage {
 
     @GetMapping("/console/mappings")
     String show(org.springframework.ui.Model model) {
-        model.addAttribute("rules", rules.current());
+        // one snapshot: a reload between two reads would show one version's number over another's rules
+        LoadedRules running = rules.current();
+        model.addAttribute("rules", running);
         model.addAttribute("lastReload", reload.last().orElse(null));
         model.addAttribute("lastRouteReload", routeReload.last().orElse(null));
-        model.addAttribute("ruleSets", rules.current().mappings().summaries());
+        model.addAttribute("ruleSets", running.mappings().summaries());
         model.addAttribute("routes", routes());
         return "console/mappings";
     }

@@ -48,12 +48,16 @@ public final class FhirTrial {
             return failed(source, null, "REJECTED", "400", "Not a FHIR R4 resource in JSON: " + e.getMessage());
         }
         FhirUnit unit = new FhirUnit(fhir, earlier, mrnSystem);
-        List<Resource> resources = parsed instanceof Bundle bundle ? bundle.getEntry().stream()
-                .filter(Bundle.BundleEntryComponent::hasResource).map(e -> {
-                    unit.add(e.getResource(), "trial-" + ++count, e.getFullUrl());
-                    return e.getResource();
-                }).toList() : List.of(parsed);
-        if (!(parsed instanceof Bundle)) {
+        List<Resource> resources = new ArrayList<>();
+        if (parsed instanceof Bundle bundle) {
+            for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+                if (entry.hasResource()) {
+                    resources.add(entry.getResource());
+                    unit.add(entry.getResource(), "trial-" + ++count, entry.getFullUrl());
+                }
+            }
+        } else {
+            resources.add(parsed);
             unit.add(parsed, "trial-" + ++count, null);
         }
         String event = String.join(", ", new TreeSet<>(resources.stream().map(Resource::fhirType).toList()));
